@@ -1,0 +1,101 @@
+"""Files made at build time that pages link to: lesson PDFs, vCards, iCalendar files.
+
+Paths are relative to the site root and shared by both languages (a PDF is made once, from
+the Danish lesson page). File sizes are recorded here when a file is made, so the
+catalogue can show "PDF, 182 kB".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import vobject
+from icalendar import Calendar, Event
+
+from .formatting import phone_href
+from .views import localized
+
+PDF_FOLDER = "undervisning/pdf"
+VCARD_FOLDER = "kontakt"
+CALENDAR_FOLDER = "arrangementer"
+CALENDAR_FEED = f"{CALENDAR_FOLDER}/kalender.ics"
+
+
+def pdf_path(material_id: str) -> str:
+    return f"{PDF_FOLDER}/{material_id}.pdf"
+
+
+def vcard_path(contact_id: str) -> str:
+    return f"{VCARD_FOLDER}/{contact_id}.vcf"
+
+
+def event_path(event_id: str) -> str:
+    return f"{CALENDAR_FOLDER}/{event_id}.ics"
+
+
+def size_label(size: int, language: str) -> str:
+    """182 kB (Danish decimal comma for small files: 1,4 MB)."""
+    if size < 1000 * 1000:
+        return f"{max(1, round(size / 1000))} kB"
+    value = f"{size / 1000 / 1000:.1f}"
+    return f"{value.replace('.', ',') if language == 'da' else value} MB"
+
+
+def vcard(contact: dict, language: str) -> str:
+    card = vobject.vCard()
+    name = localized(contact["name"], language)
+    card.add("fn").value = name
+    parts = name.split()
+    card.add("n").value = vobject.vcard.Name(family=parts[-1] if len(parts) > 1 else name,
+                                             given=" ".join(parts[:-1]) if len(parts) > 1 else "")
+    card.add("title").value = localized(contact["role"], language)
+    card.add("org").value = ["SSP Vejen Kommune"]
+    if contact.get("phone"):
+        tel = card.add("tel")
+        tel.value = phone_href(contact["phone"])
+        tel.type_param = "CELL" if len(phone_href(contact["phone"])) > 8 else "VOICE"
+    if contact.get("email"):
+        card.add("email").value = contact["email"]
+    if contact.get("url"):
+        card.add("url").value = contact["url"]
+    return card.serialize()
+
+
+def _event(event: dict, language: str, site_url: str) -> Event:
+    item = Event()
+    item.add("uid", f"{event['id']}@ungvejen.dk")
+    item.add("dtstamp", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    item.add("dtstart", event["start_at"])
+    item.add("dtend", event["end_at"])
+    item.add("summary", localized(event["title"], language))
+    if event.get("description"):
+        item.add("description", localized(event["description"], language))
+    item.add("location", localized(event["place"], language))
+    if event.get("registration_url"):
+        item.add("url", event["registration_url"])
+    elif site_url:
+        item.add("url", f"{site_url.rstrip('/')}/arrangementer/")
+    return item
+
+
+def calendar(events: list[dict], language: str, site_url: str, name: str) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", "-//SSP Vejen Kommune//UngVejen//DA")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Copenhagen")
+    for event in events:
+        cal.add_component(_event(event, language, site_url))
+    return cal.to_ical()
+
+
+def content_hash(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+# Sizes of the files made in this build, by site-relative path.
+made_file_sizes: dict[str, int] = {}

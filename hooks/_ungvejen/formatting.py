@@ -1,0 +1,39 @@
+"""How facts are written for people: Danish phone grouping, dates in the page's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from babel.dates import format_date, format_time
+
+
+def phone_display(number: str) -> str:
+    """24430755 -> '24 43 07 55'; 116111 -> '116 111'; 112, 114 and 1888 stay as they are."""
+    digits = re.sub(r"\D", "", str(number))
+    if len(digits) == 8:
+        return " ".join(digits[i:i + 2] for i in range(0, 8, 2))
+    if len(digits) == 6:
+        return f"{digits[:3]} {digits[3:]}"
+    return digits
+
+
+def phone_href(number: str) -> str:
+    digits = re.sub(r"\D", "", str(number))
+    return f"+45{digits}" if len(digits) == 8 else digits
+
+
+def long_date(day: dt.date, language: str) -> str:
+    """'20. november 2026' in Danish, '20 November 2026' in English."""
+    pattern = "d. MMMM y" if language == "da" else "d MMMM y"
+    return format_date(day, pattern, locale=language)
+
+
+def weekday_date_time(moment: dt.datetime, language: str) -> str:
+    pattern = "EEEE d. MMMM y" if language == "da" else "EEEE d MMMM y"
+    time_pattern = "HH:mm"
+    return f"{format_date(moment, pattern, locale=language)}, {format_time(moment, time_pattern, locale=language)}"
+
+
+def short_time(moment: dt.datetime, language: str) -> str:
+    return format_time(moment, "HH:mm", locale=language)

@@ -1,0 +1,54 @@
+"""Editor-facing problems: one line each, with file, line, what is wrong and how to fix it.
+
+Messages are in Danish because the people who read them are the municipality's editors.
+A problem never carries a Python traceback: hooks turn a list of problems into one
+`PluginError` (data that cannot be used) or into warnings (which stop a strict build).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.plugins.ungvejen")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+        fix = f" Sådan retter du: {self.fix}" if self.fix else ""
+        return f"{where}: {self.message}{fix}"
+
+
+class ProblemReport(PluginError):
+    """Stops the build with every problem listed, one per line."""
+
+    def __init__(self, problems: list[Problem], heading: str):
+        self.problems = sorted(set(problems))
+        lines = "\n".join(f"  {problem}" for problem in self.problems)
+        super().__init__(f"{heading} ({len(self.problems)}):\n{lines}")
+
+
+_already_warned: set[str] = set()
+
+
+def warn(problem: Problem) -> None:
+    """Log a problem as a warning once per build, although hooks run once per language."""
+    text = str(problem)
+    if text not in _already_warned:
+        _already_warned.add(text)
+        log.warning(text)
+
+
+def forget_warnings() -> None:
+    """Called when a new build starts (also on every `mkdocs serve` rebuild)."""
+    _already_warned.clear()

@@ -1,0 +1,38 @@
+"""View models: data records turned into exactly what a partial shows, in one language.
+
+Templates present; this module decides (which number is shown how, which link is used).
+"""
+
+from __future__ import annotations
+
+from .formatting import phone_display, phone_href
+
+
+def localized(value, language: str, default_language: str = "da"):
+    """{da: ..., en: ...} -> the text in `language`, falling back to the default language."""
+    if isinstance(value, dict):
+        return value.get(language) or value.get(default_language) or next(iter(value.values()), "")
+    return value
+
+
+def contact_view(contact: dict, language: str) -> dict:
+    return {
+        "id": contact["id"],
+        "kind": contact["kind"],
+        "name": localized(contact["name"], language),
+        "role": localized(contact["role"], language),
+        "short": localized(contact.get("short") or contact["name"], language),
+        "phone": phone_display(contact["phone"]) if contact.get("phone") else None,
+        "phone_href": f"tel:{phone_href(contact['phone'])}" if contact.get("phone") else None,
+        "sms": phone_display(contact["sms"]) if contact.get("sms") else None,
+        "sms_href": f"sms:{phone_href(contact['sms'])}" if contact.get("sms") else None,
+        "email": contact.get("email"),
+        "url": contact.get("url"),
+        "chat_url": contact.get("chat_url"),
+        "hours": localized(contact.get("hours"), language) if contact.get("hours") else None,
+        "anonymous": contact.get("anonymous") is True,
+        "free": contact.get("free") is True,
+        "ages": contact.get("ages"),
+        "urgency": contact["urgency"],
+        "vcard": f"kontakt/{contact['id']}.vcf" if contact["kind"] == "person" else None,
+    }
