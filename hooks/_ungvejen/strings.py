@@ -1,4 +1,4 @@
-"""UI strings of our own templates: one YAML file per language in overrides/strings/.
+"""UI strings of our own templates: one YAML file per language in hooks/_ungvejen/strings/.
 
 Keys are dotted ("exit.label"). Lookup falls back from the page's language to the site's
 default language, then English, then the key itself – as Material's partials/languages do.
@@ -32,7 +32,7 @@ def _load(folder: str, stamp: tuple) -> dict[str, dict[str, str]]:
 
 
 def load_strings(root: Path) -> dict[str, dict[str, str]]:
-    folder = root / "overrides" / "strings"
+    folder = Path(__file__).parent / "strings"
     stamp = tuple((path.name, path.stat().st_mtime_ns) for path in sorted(folder.glob("*.yml")))
     return _load(str(folder), stamp)
 

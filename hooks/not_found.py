@@ -1,0 +1,24 @@
+"""Hook: one 404 page per language: /404.html in Danish and /en/404.html in English.
+
+mkdocs-static-i18n renders the theme's 404.html in every language build to the same
+/404.html, so the last language wins. We keep the default language's page at the root
+and write each other language's page into its own folder.
+"""
+
+from pathlib import Path
+
+from _ungvejen.site import current_language, is_nested_language_build
+
+_default_language_page: dict[str, str] = {}
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name != "404.html":
+        return output_content
+    if not is_nested_language_build(config):
+        _default_language_page["html"] = output_content
+        return output_content
+    target = Path(config.site_dir) / current_language(config) / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output_content, encoding="utf-8")
+    return _default_language_page.get("html", output_content)

@@ -1,0 +1,83 @@
+"""Issue 2: both language trees, html lang, language switcher, meta description, no other hosts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from conftest import built_pages, url_of
+from htmlkit import parse
+
+
+def danish_pages(site: Path) -> list[Path]:
+    return [page for page in built_pages(site) if not page.relative_to(site).as_posix().startswith("en/")]
+
+
+def test_every_page_exists_in_both_languages(site):
+    danish = {url_of(site, page) for page in danish_pages(site)}
+    english = {url_of(site, page).removeprefix("/en") for page in built_pages(site) if url_of(site, page).startswith("/en/")}
+    assert len(danish) >= 25
+    assert danish == english
+
+
+def test_html_lang_matches_the_tree(site):
+    for page in built_pages(site):
+        html = parse(page).first("html")
+        expected = "en" if url_of(site, page).startswith("/en/") else "da"
+        assert html.attrs["lang"] == expected, url_of(site, page)
+
+
+def test_language_switcher_points_to_the_same_page_in_the_other_language(site):
+    for page in built_pages(site):
+        url = url_of(site, page)
+        links = {a.attrs["hreflang"]: a.attrs["href"] for a in parse(page).with_class("md-select__link")}
+        assert set(links) == {"da", "en"}, url
+        danish_url = url.removeprefix("/en")
+        assert urljoin(url, links["da"]) == danish_url, url
+        assert urljoin(url, links["en"]) == "/en" + danish_url, url
+
+
+def test_every_page_has_its_own_meta_description(site):
+    descriptions = {}
+    for page in built_pages(site):
+        meta = parse(page).first("meta", name="description")
+        assert meta is not None and len(meta.attrs["content"]) >= 40, url_of(site, page)
+        descriptions.setdefault(meta.attrs["content"], []).append(url_of(site, page))
+    shared = {text: urls for text, urls in descriptions.items() if len(urls) > 1}
+    assert not shared, f"pages share a description: {shared}"
+
+
+ASSET_ATTRIBUTES = {"script": "src", "img": "src", "source": "src", "iframe": "src", "audio": "src", "video": "src",
+                    "link": "href", "object": "data", "embed": "src"}
+
+
+def _is_other_host(url: str) -> bool:
+    parsed = urlparse(url)
+    return bool(parsed.netloc) or url.startswith("//")
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    offenders = []
+    for page in list(site.rglob("*.html")):
+        for element in parse(page).elements:
+            attribute = ASSET_ATTRIBUTES.get(element.tag)
+            if not attribute or attribute not in element.attrs:
+                continue
+            if element.tag == "link" and element.attrs.get("rel") in ("canonical", "alternate"):
+                continue
+            if _is_other_host(element.attrs[attribute]):
+                offenders.append((page.relative_to(site).as_posix(), element.tag, element.attrs[attribute]))
+        text = page.read_text(encoding="utf-8")
+        offenders += [(page.name, "style", url) for url in re.findall(r"url\((['\"]?)(https?:)?//", text) if url[1]]
+    for stylesheet in site.rglob("*.css"):
+        for match in re.findall(r"(?:url\(|@import\s+)['\"]?((?:https?:)?//[^'\")\s]+)", stylesheet.read_text(encoding="utf-8")):
+            offenders.append((stylesheet.name, "css", match))
+    assert not offenders, offenders[:10]
+
+
+def test_no_google_fonts_or_cdn_anywhere(site):
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for host in ("fonts.googleapis", "fonts.gstatic", "unpkg.com", "cdn.jsdelivr", "googletagmanager"):
+            assert host not in text, (page, host)
