@@ -43,7 +43,8 @@ def _check_twin(page, config):
     needs = [a for a in page.meta.get("audiences") or [] if isinstance(a, str) and audiences.get(a, {}).get("requires_translation")]
     alternates = getattr(page.file, "alternates", {}) or {}
     for language in _other_languages(config):
-        if needs and language not in alternates:
+        twin_file = alternates.get(language)
+        if needs and (twin_file is None or getattr(twin_file, "locale", None) != language):
             twin = source_path(page).removesuffix(".md") + f".{language}.md"
             warn(Problem(source_path(page), 1, 0,
                          f"Siden mangler en oversættelse til '{language}' (målgruppen {', '.join(needs)} kræver det).",
