@@ -75,3 +75,23 @@ def render_shortcode(shortcode, data, page, config, language: str, now) -> str:
         } for event in data.upcoming_events(now, args.get("theme"))]
         return render(config, "events.html", events=events, feed=root + CALENDAR_FEED, t=t)
     raise ValueError(shortcode.name)
+
+
+def known_values(data, config) -> dict[str, set[str]]:
+    """The ids a shortcode argument may name."""
+    return {"theme": set(data.themes), "audience": set(settings(config).get("audiences", {})), "contact": set(data.contacts)}
+
+
+def render_markers(html: str, data, page, config, language: str, now) -> str:
+    """Replace every valid shortcode marker in `html`; invalid ones (already reported) vanish."""
+    from .shortcodes import find, replace_markers
+
+    known = known_values(data, config)
+
+    def replace(match):
+        shortcodes, problems = find(match.group(0), "", known)
+        if problems or not shortcodes:
+            return ""
+        return render_shortcode(shortcodes[0], data, page, config, language, now)
+
+    return replace_markers(html, replace)

@@ -1,0 +1,42 @@
+"""Hook: schema.org JSON-LD on the contact page – a GovernmentOrganization with ContactPoints.
+
+Search engines can then show SSP Vejen Kommune's numbers. The JSON is made with json.dumps
+(data, not HTML) and `</` is escaped so no text from data/ can close the script element.
+"""
+
+import json
+
+from markupsafe import Markup
+
+from _ungvejen.data import load_site_data
+from _ungvejen.formatting import phone_href
+from _ungvejen.site import page_locale, project_root
+from _ungvejen.views import localized
+
+CONTACT_PAGE = "kontakt.md"
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri.removesuffix(".en.md").removesuffix(".md") + ".md" != CONTACT_PAGE:
+        return context
+    data = load_site_data(project_root(config))
+    language = page_locale(page, config)
+    points = []
+    for contact in data.contacts.values():
+        if contact["kind"] != "person" and not contact.get("helpbar"):
+            continue
+        point = {"@type": "ContactPoint", "name": localized(contact["name"], language),
+                 "description": localized(contact["role"], language),
+                 "contactType": localized(contact.get("short") or contact["role"], language),
+                 "availableLanguage": ["da"]}
+        if contact.get("phone"):
+            point["telephone"] = phone_href(contact["phone"])
+        points.append(point)
+    document = {
+        "@context": "https://schema.org", "@type": "GovernmentOrganization",
+        "name": "SSP Vejen Kommune", "alternateName": "UngVejen",
+        "url": config.site_url, "areaServed": "Vejen Kommune", "contactPoint": points,
+    }
+    text = json.dumps(document, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    context["ung_jsonld"] = Markup(f'<script type="application/ld+json">{text}</script>')
+    return context
