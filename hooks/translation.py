@@ -40,9 +40,11 @@ def on_page_content(html, page, config, files):
 
 def _check_twin(page, config):
     audiences = settings(config).get("audiences", {})
-    needs = [a for a in page.meta.get("audiences") or [] if isinstance(a, str) and audiences.get(a, {}).get("requires_translation")]
     alternates = getattr(page.file, "alternates", {}) or {}
     for language in _other_languages(config):
+        # requires_translation: [en] in mkdocs.yml – the languages this audience must be served in.
+        needs = [a for a in page.meta.get("audiences") or [] if isinstance(a, str)
+                 and language in (audiences.get(a, {}).get("requires_translation") or [])]
         twin_file = alternates.get(language)
         if needs and (twin_file is None or getattr(twin_file, "locale", None) != language):
             twin = source_path(page).removesuffix(".md") + f".{language}.md"

@@ -1,0 +1,152 @@
+"""Issue 5: the quick exit – click, Shift x 3, modifiers, the 5-second window, no JavaScript,
+storage cleared, history replaced; and the help bar and exit on every page."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import axe_violations, built_pages, url_of
+from htmlkit import parse
+
+NEUTRAL = "https://www.dmi.dk/"
+THEME = "/temaer/overgreb/"
+
+
+def open_page(new_page, base_url, path=THEME, **options):
+    page = new_page(**options)
+    page.goto(base_url + path)
+    return page
+
+
+def exited(page) -> bool:
+    return page.url.startswith(NEUTRAL)
+
+
+def test_click_leaves_and_back_does_not_return(new_page, base_url):
+    page = new_page()
+    page.goto(base_url + "/")
+    page.goto(base_url + THEME)
+    page.click(".ung-exit__button")
+    page.wait_for_url(NEUTRAL + "**")
+    assert page.title() == "Vejret"
+    page.go_back()
+    assert page.url == base_url + "/", "Back must not return to the page the reader left"
+
+
+def test_the_second_skip_link_exits(new_page, base_url):
+    page = open_page(new_page, base_url)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Forlad siden hurtigt"
+    page.keyboard.press("Enter")
+    page.wait_for_url(NEUTRAL + "**")
+
+
+def test_shift_three_times_exits_and_counts_down(new_page, base_url):
+    page = open_page(new_page, base_url)
+    status = page.locator("[data-ung-exit-status]")
+    page.keyboard.press("Shift")
+    assert status.text_content() == "Tryk Shift 2 gang(e) mere for at forlade siden."
+    page.keyboard.press("Shift")
+    assert status.text_content() == "Tryk Shift 1 gang(e) mere for at forlade siden."
+    page.keyboard.press("Shift")
+    page.wait_for_url(NEUTRAL + "**")
+
+
+def test_shift_as_a_modifier_does_not_count_and_other_keys_reset(new_page, base_url):
+    page = open_page(new_page, base_url)
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift+A")  # a capital letter: Shift used as a modifier
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert not exited(page)
+    page.keyboard.press("Shift")
+    page.wait_for_url(NEUTRAL + "**")
+
+
+def test_any_other_key_resets(new_page, base_url):
+    page = open_page(new_page, base_url)
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("x")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert not exited(page)
+    assert page.locator("[data-ung-exit-status]").text_content() == "Tryk Shift 2 gang(e) mere for at forlade siden."
+
+
+def test_the_count_resets_after_five_seconds(new_page, base_url):
+    page = new_page()
+    page.clock.install()
+    page.goto(base_url + THEME)
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.clock.fast_forward(5100)
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert not exited(page)
+    page.clock.fast_forward(4000)  # within 5 s of the last press: the count goes on
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_url(NEUTRAL + "**")
+
+
+def test_exit_clears_storage_and_hides_the_page_first(new_page, base_url):
+    page = open_page(new_page, base_url)
+    page.evaluate("localStorage.setItem('x', '1'); sessionStorage.setItem('y', '2')")
+    page.evaluate("""() => {
+        window.__hiddenBeforeLeaving = null;
+        const original = window.location.replace.bind(window.location);
+        document.querySelector('.ung-exit__button').addEventListener('click', () => {
+            window.__hiddenBeforeLeaving = document.documentElement.classList.contains('ung-exiting')
+                && localStorage.length === 0 && sessionStorage.length === 0;
+        });
+    }""")
+    page.route(NEUTRAL + "**", lambda route: page.wait_for_timeout(10) or route.fulfill(body="<title>Vejret</title>"))
+    page.click(".ung-exit__button", no_wait_after=True)
+    page.wait_for_url(NEUTRAL + "**")
+    page.goto(base_url + THEME)
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+
+
+def test_without_javascript_the_link_still_leaves(new_page, base_url):
+    page = open_page(new_page, base_url, javascript=False)
+    page.click(".ung-exit__button")
+    page.wait_for_url(NEUTRAL + "**")
+
+
+def test_exit_button_is_big_enough_and_sticky_on_phones(new_page, base_url):
+    page = open_page(new_page, base_url, viewport="mobile")
+    box = page.locator(".ung-exit__button").bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    after = page.locator(".ung-exit__button").bounding_box()
+    assert 0 <= after["y"] < 60, "the exit button stays at the top while scrolling"
+
+
+def test_help_bar_and_exit_on_every_page_in_both_languages(site):
+    pages = built_pages(site)
+    assert len(pages) > 50
+    for path in pages:
+        document = parse(path)
+        # Material's own skip link stays in the markup but is display:none (ungvejen.css).
+        links = [a for a in document.find_all("a") if a.attrs.get("class") != "md-skip"]
+        assert "ung-skip__link" in links[0].attrs.get("class", ""), url_of(site, path)
+        assert links[1].attrs.get("data-ung-exit") is not None, url_of(site, path)
+        assert document.with_class("ung-exit__button"), url_of(site, path)
+        helpbar = document.with_class("ung-helpbar")
+        assert helpbar, url_of(site, path)
+        numbers = [a.attrs["href"] for a in document.find_all("a") if a.attrs.get("href", "").startswith("tel:")]
+        assert numbers[:3] == ["tel:112", "tel:114", "tel:116111"], url_of(site, path)
+
+
+@pytest.mark.parametrize("path", ["/faa-hjaelp-nu/", "/en/faa-hjaelp-nu/", "/temaer/overgreb/", "/en/temaer/overgreb/"])
+@pytest.mark.parametrize("viewport", ["mobile", "desktop"])
+def test_help_page_and_theme_page_pass_axe(new_page, base_url, path, viewport):
+    page = new_page(viewport)
+    page.goto(base_url + path)
+    assert axe_violations(page) == []
