@@ -20,6 +20,8 @@ def on_page_markdown(markdown, page, config, files):
     tags = {word.lower() for word in data.search_words("da") | data.search_words("en")}
     for problem in check(front, file, audiences, set(data.themes), tags):
         warn(problem)
+    if page.meta.get("noindex"):
+        page.meta["sitemap"] = False
     if front.problems and not front.meta:
         # MkDocs could not read it either and passed it on as text: drop it from the page.
         return FENCE.sub("", markdown, count=1)

@@ -21,6 +21,7 @@ def is_fallback(page, config) -> bool:
 
 def on_page_markdown(markdown, page, config, files):
     if is_fallback(page, config):
+        page.meta["sitemap"] = False  # Danish text under /en/ is not an English page
         t = Translator(load_strings(project_root(config)), current_language(config), default_language(config))
         notice = render(config, "fallback-notice.html", t=t, ui_language=current_language(config))
         notice = "\n" + " ".join(notice.split()) + "\n"

@@ -33,8 +33,7 @@ class BuildResult:
 
 def run_build(project: Path, site: Path, strict: bool = True, env: dict | None = None) -> BuildResult:
     command = MKDOCS + ["build", "--site-dir", str(site), "--config-file", str(project / "mkdocs.yml")]
-    if strict:
-        command.append("--strict")
+    command.append("--strict" if strict else "--no-strict")
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     completed = subprocess.run(command, cwd=project, capture_output=True, text=True, env=environment, timeout=600)
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
@@ -61,7 +60,10 @@ def make_project(tmp: Path, pages: dict[str, str] | None = None, data: dict[str,
         for path in (FIXTURES / "tiny" / "data").glob("*.yml"):
             shutil.copy(path, project / "data" / path.name)
         base = yaml.load((FIXTURES / "tiny" / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
-        base["hooks"] = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)["hooks"]
+        real = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
+        for key in ("hooks", "extra_css", "extra_javascript"):
+            base[key] = real[key]
+        shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     for relative, text in {**(pages or {}), **(data or {})}.items():
         target = project / relative
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,34 @@
+"""Hook: checks of the page text that front matter checks cannot see – images without alt text.
+
+A picture without a description is invisible to screen-reader users (WCAG 1.1.1).
+Each problem names the file and line; decorative images are not used on this site.
+"""
+
+import re
+
+from _ungvejen.problems import Problem, warn
+from _ungvejen.site import is_nested_language_build, source_path
+
+MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
+HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.I)
+ALT = re.compile(r"\balt\s*=\s*(['\"])(?P<text>.*?)\1", re.I | re.S)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if is_nested_language_build(config) and getattr(page.file, "locale", None) != config.theme.get("language"):
+        return markdown  # a fallback page was checked in the default-language build
+    source = page.file.content_string
+    for match in MARKDOWN_IMAGE.finditer(source):
+        if not match["alt"].strip():
+            _report(page, source, match.start(), match["src"])
+    for match in HTML_IMAGE.finditer(source):
+        alt = ALT.search(match["attrs"])
+        if not alt or not alt["text"].strip():
+            _report(page, source, match.start(), "<img>")
+    return markdown
+
+
+def _report(page, source, position, what):
+    line = source.count("\n", 0, position) + 1
+    warn(Problem(source_path(page), line, 0, f"Billedet {what} mangler en alternativ tekst.",
+                 "Skriv en kort beskrivelse af billedet mellem [ ], fx ![Tre niveauer af forebyggelse](niveauer.svg)."))
