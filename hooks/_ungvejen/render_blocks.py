@@ -57,11 +57,14 @@ def render_shortcode(shortcode, data, page, config, language: str, now) -> str:
     if shortcode.name == "materialer":
         materials = [material_view(m, data, language, root, lang_root, t) for m in data.materials
                      if args.get("theme") in (None, m["theme"])]
-        themes = [(theme_id, localized(theme["title"], language)) for theme_id, theme in data.themes.items()
-                  if any(m["theme"] == theme_id for m in data.materials)]
+        groups = []
+        if args.get("theme") is None:  # the whole catalogue: grouped by theme, in the themes' order
+            groups = [{"theme": theme_id, "title": localized(theme["title"], language),
+                       "materials": [m for m in materials if m["theme"] == theme_id]}
+                      for theme_id, theme in data.themes.items() if any(m["theme"] == theme_id for m in materials)]
         grades = [(grade, t(f"materials.grade.{grade}")) for grade in GRADES]
-        return render(config, "materials.html", materials=materials, themes=themes, grades=grades, t=t,
-                      with_filters=args.get("theme") is None)
+        return render(config, "materials.html", materials=materials, groups=groups, grades=grades, t=t,
+                      count=len(materials))
     if shortcode.name == "arrangementer":
         events = [{
             "id": event["id"], "example": event.get("example", False),

@@ -1,0 +1,105 @@
+"""Issue 6: lesson PDFs made at build time, the catalogue with sizes and filters, printing."""
+
+from __future__ import annotations
+
+import io
+import sys
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from conftest import axe_violations, built_pages, url_of
+from htmlkit import parse
+from sitekit import ROOT
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from _ungvejen.downloads import size_label  # noqa: E402
+
+MATERIALS = yaml.safe_load((ROOT / "data" / "materials.yml").read_text(encoding="utf-8"))["materials"]
+
+
+def page_title(lesson: str) -> str:
+    text = (ROOT / "docs" / lesson).read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])["title"]
+
+
+def pdf_text(data: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(data))
+    return len(reader.pages), " ".join((page.extract_text() or "") for page in reader.pages)
+
+
+def test_every_download_link_is_a_real_pdf_with_the_lesson_title(site):
+    titles = {f"undervisning/pdf/{m['id']}.pdf": page_title(m["lesson"]) for m in MATERIALS if m.get("lesson")}
+    checked = set()
+    for page in built_pages(site):
+        url = url_of(site, page)
+        for link in parse(page).find_all("a"):
+            href = link.attrs.get("href", "")
+            if "download" not in link.attrs or not href.endswith(".pdf"):
+                continue
+            target = urljoin(url, href).lstrip("/")
+            assert (site / target).is_file(), (url, href)
+            pages, text = pdf_text((site / target).read_bytes())
+            assert pages >= 1
+            assert " ".join(titles[target].split()) in " ".join(text.split()), target
+            checked.add(target)
+    assert checked == set(titles), set(titles) - checked
+
+
+@pytest.mark.parametrize("catalogue", ["undervisning/index.html", "en/undervisning/index.html"])
+def test_catalogue_lists_every_material_with_its_size(site, catalogue):
+    document = parse(site / catalogue)
+    items = document.with_class("ung-material")
+    assert len(items) == len(MATERIALS)
+    for material in MATERIALS:
+        size = (site / "undervisning" / "pdf" / f"{material['id']}.pdf").stat().st_size
+        heading = document.first("h3", id=f"materiale-{material['id']}")
+        assert heading is not None, material["id"]
+        language = "en" if catalogue.startswith("en/") else "da"
+        assert heading.text.strip() == material["title"][language]
+        facts = " ".join(e.text for e in document.find_all("dd"))
+        assert f"PDF, {size_label(size, language)}" in facts
+
+
+def test_catalogue_without_javascript_is_grouped_by_theme(new_page, base_url):
+    page = new_page(javascript=False)
+    page.goto(base_url + "/undervisning/")
+    assert page.locator("[data-ung-filters]").is_hidden()
+    groups = page.locator("[data-ung-group] h2").all_inner_texts()
+    assert len(groups) == len({m["theme"] for m in MATERIALS})
+    assert page.locator(".ung-material").count() == len(MATERIALS)
+
+
+@pytest.mark.parametrize("viewport", ["mobile", "desktop"])
+def test_catalogue_filters_announce_the_count_and_pass_axe(new_page, base_url, viewport):
+    page = new_page(viewport)
+    page.goto(base_url + "/undervisning/")
+    assert axe_violations(page) == []
+    page.select_option("[data-ung-filter=grade]", "udskoling")
+    expected = sum("udskoling" in m["grades"] for m in MATERIALS)
+    assert page.locator(".ung-material:visible").count() == expected
+    assert page.locator("[data-ung-count]").inner_text() == f"{expected} materialer vises"
+    assert page.locator("[data-ung-count]").get_attribute("aria-live") == "polite"
+    assert axe_violations(page) == []
+    page.select_option("[data-ung-filter=theme]", "overgreb")
+    assert page.locator(".ung-material:visible").count() == 0
+    assert page.locator("[data-ung-count]").inner_text() == "0 materialer vises"
+    page.select_option("[data-ung-filter=grade]", "")
+    assert page.locator(".ung-material:visible").count() == sum(m["theme"] == "overgreb" for m in MATERIALS)
+    assert page.locator("[data-ung-group]:visible").count() == 1
+    assert axe_violations(page) == []
+
+
+def test_printed_lesson_has_no_navigation_help_bar_or_exit(new_page, base_url):
+    page = new_page()
+    page.goto(base_url + "/undervisning/rusmidler-udskoling/")
+    page.emulate_media(media="print")
+    pages, text = pdf_text(page.pdf(format="A4"))
+    assert pages >= 1
+    assert "Undervisningsforløb" in text
+    for chrome in ("Forlad siden hurtigt", "Få hjælp nu:", "Mere hjælp", "Gå til indhold", "Privatliv og cookies",
+                   "Indholdsfortegnelse", "Tilgængelighedserklæring"):
+        assert chrome not in text, chrome
+    assert "(https://" in text or "(tel:" in text, "link addresses are printed after the link text"
