@@ -8,6 +8,7 @@ change of the files (hooks run once per language; `mkdocs serve` rebuilds on eve
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ FIELD_NAMES_DA = {
     "string": "tekst", "integer": "et helt tal", "number": "et tal", "boolean": "true eller false",
     "array": "en liste", "object": "en gruppe af felter", "null": "tom",
 }
+FORMAT_NAMES_DA = {"date": "dato", "email": "e-mailadresse"}
 
 
 @dataclass
@@ -87,6 +89,28 @@ def _field_name(path) -> str:
     return " → ".join(names) or "filen"
 
 
+def _did_you_mean(value, options) -> str:
+    """Editors misspell (phnoe, forældre, akut!): name the closest allowed word, if any."""
+    guess = difflib.get_close_matches(str(value), [str(option) for option in options], n=1)
+    return f"Mente du '{guess[0]}'? " if guess else ""
+
+
+def _type_fix(wanted: str, instance, path) -> str:
+    """How to write a value of the wanted type, shown with the editor's own field and value."""
+    key = path[-1] if path and isinstance(path[-1], str) else "feltet"
+    if wanted == "string" and isinstance(instance, list) and instance:
+        return f"Skriv kun én værdi uden [ ], fx  {key}: {instance[0]}"
+    if wanted == "string":
+        return f"Sæt citationstegn om værdien, fx  {key}: \"{instance}\""
+    if wanted == "array":
+        return f"Skriv en liste i firkantede klammer, fx  {key}: [{instance}]"
+    if wanted in ("integer", "number"):
+        return "Skriv et tal uden enhed og uden citationstegn, fx 90."
+    if wanted == "boolean":
+        return "Skriv true eller false."
+    return "Se beskrivelsen i data/schema/."
+
+
 def _describe(error, file: str, positions: Positions) -> Problem:
     """Turn one JSON Schema error into a Danish one-line problem with a fix."""
     path = tuple(error.absolute_path)
@@ -97,22 +121,24 @@ def _describe(error, file: str, positions: Positions) -> Problem:
         missing = re.search(r"'([^']+)'", error.message).group(1)
         message = f"Feltet '{missing}' mangler i {_field_name(path)}."
         field_schema = schema.get("properties", {}).get(missing, {})
-        fix = field_schema.get("x-fix") or f"Tilføj linjen  {missing}: ...  ({field_schema.get('description', 'se data/schema/')})."
+        fix = field_schema.get("x-fix") or fix or f"Tilføj linjen  {missing}: ...  ({field_schema.get('description', 'se data/schema/')})."
     elif validator == "additionalProperties":
         allowed = ", ".join(schema.get("properties", {}))
         extra = re.findall(r"'([^']+)'", error.message)
         unknown = next((name for name in extra if name not in schema.get("properties", {})), extra[0] if extra else "?")
         path = path + (unknown,)
         message = f"Ukendt felt '{unknown}' i {_field_name(path[:-1])}."
-        fix = f"Ret stavningen eller slet feltet. Tilladte felter: {allowed}."
+        fix = (_did_you_mean(unknown, schema.get("properties", {}))
+               + f"Ret stavningen eller slet feltet. Tilladte felter: {allowed}.")
     elif validator == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         message = (f"Feltet '{_field_name(path)}' skal være {' eller '.join(FIELD_NAMES_DA.get(w, w) for w in wanted)}, "
                    f"men er {error.instance!r}.")
+        fix = fix or _type_fix(wanted[0], error.instance, path)
     elif validator in ("enum", "const"):
         options = error.validator_value if validator == "enum" else [error.validator_value]
         message = f"'{error.instance}' er ikke en gyldig værdi for '{_field_name(path)}'."
-        fix = fix or f"Brug en af: {', '.join(map(str, options))}."
+        fix = _did_you_mean(error.instance, options) + (fix or f"Brug en af: {', '.join(map(str, options))}.")
     elif validator == "anyOf":
         message = f"{_field_name(path)} har hverken telefon, sms, e-mail, hjemmeside eller chat."
         fix = "Tilføj mindst én måde at komme i kontakt på: phone, sms, email, url eller chat_url."
@@ -120,14 +146,16 @@ def _describe(error, file: str, positions: Positions) -> Problem:
         message = f"{_field_name(path)} skal have enten 'lesson' (en side) eller 'file' (en fil) – præcis én af dem."
         fix = "Skriv lesson: undervisning/side.md, hvis PDF'en skal laves ud fra en side, ellers file: filer/navn.pdf."
     elif validator == "format":
-        message = f"'{error.instance}' er ikke en gyldig {'dato' if error.validator_value == 'date' else error.validator_value} i '{_field_name(path)}'."
+        kind = FORMAT_NAMES_DA.get(error.validator_value, error.validator_value)
+        message = f"'{error.instance}' er ikke en gyldig {kind} i '{_field_name(path)}'."
     elif validator == "pattern":
         message = f"'{error.instance}' har ikke den rigtige form i '{_field_name(path)}'."
     elif validator in ("minItems", "minLength"):
         message = f"Feltet '{_field_name(path)}' er tomt."
         fix = fix or "Udfyld feltet."
     elif validator in ("minimum", "maximum"):
-        message = f"Værdien {error.instance!r} i '{_field_name(path)}' er uden for det tilladte."
+        limit = f"mindst {error.validator_value}" if validator == "minimum" else f"højst {error.validator_value}"
+        message = f"Værdien {error.instance!r} i '{_field_name(path)}' er uden for det tilladte (skal være {limit})."
     else:
         message = f"Fejl i '{_field_name(path)}': {error.message}."
     line, column = positions.of(path)
@@ -149,11 +177,22 @@ def _load_file(root: Path, name: str) -> tuple[dict | None, Positions, list[Prob
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     data = _jsonable(data)
     if not isinstance(data, dict):
-        return None, positions, problems + [Problem(relative, 1, 0, "Filen er tom eller har ikke den rigtige form.",
-                                                   f"Se eksemplet øverst i data/schema/{name}.schema.json.")]
+        return None, positions, problems + [_not_a_mapping(relative, data, schema)]
     errors = sorted(validator.iter_errors(data), key=lambda error: list(map(str, error.absolute_path)))
     problems += [_describe(error, relative, positions) for error in _leaf_errors(errors)]
     return data, positions, problems
+
+
+def _not_a_mapping(file: str, data, schema: dict) -> Problem:
+    """An empty file, or a list or a text at the top: name the fields the file must start with."""
+    fields = "  og  ".join(f"{key}:" for key in schema.get("required", []))
+    if data is None:
+        what = "Filen er tom."
+    elif isinstance(data, list):
+        what = "Filen begynder med en liste (linjer med -) i stedet for med sine felter."
+    else:
+        what = "Filen begynder med en tekst i stedet for med sine felter."
+    return Problem(file, 1, 0, what, f"Skriv  {fields}  helt ude til venstre øverst, og punkterne indrykket under.")
 
 
 def _leaf_errors(errors):
@@ -164,7 +203,8 @@ def _leaf_errors(errors):
 def _check_ids(items: list[dict], key: str, file: str, positions: Positions) -> list[Problem]:
     problems, seen = [], {}
     for index, item in enumerate(items):
-        if not isinstance(item, dict) or "id" not in item:
+        # An id that is not a text (a list, say) is already reported by the schema.
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             continue
         if item["id"] in seen:
             line, column = positions.of((key, index, "id"))
@@ -181,23 +221,37 @@ def _parse_local_time(text: str) -> dt.datetime | None:
         return None
 
 
+def _texts(value) -> list[tuple[int, str]]:
+    """The text items of a list, with their positions. Anything else the schema has already
+    reported; a text where a list belongs must not be read letter by letter."""
+    if not isinstance(value, list):
+        return []
+    return [(index, item) for index, item in enumerate(value) if isinstance(item, str)]
+
+
 def _cross_check(root: Path, raw: dict, positions: dict[str, Positions]) -> list[Problem]:
     problems: list[Problem] = []
     themes = raw.get("themes") or {}
-    theme_ids = {theme.get("id") for theme in themes.get("themes", []) if isinstance(theme, dict)}
+    theme_ids = {theme["id"] for theme in themes.get("themes", []) or []
+                 if isinstance(theme, dict) and isinstance(theme.get("id"), str)}
 
     def where(name, path):
         return (f"data/{name}.yml", *positions[name].of(path))
 
     def unknown_theme(name, path, value):
+        if raw.get("themes") is None:
+            return  # themes.yml could not be read (reported already): every theme would look unknown
+        if not isinstance(value, str) or value in theme_ids:
+            return  # not a text: the schema reports it
         file, line, column = where(name, path)
         problems.append(Problem(file, line, column, f"Ukendt tema '{value}'.",
                                 f"Brug et id fra data/themes.yml: {', '.join(sorted(theme_ids))}."))
 
     for index, theme in enumerate(themes.get("themes", []) or []):
-        if isinstance(theme, dict) and theme.get("page") and not (root / "docs" / theme["page"]).exists():
+        page = theme.get("page") if isinstance(theme, dict) else None
+        if isinstance(page, str) and not (root / "docs" / page).is_file():
             file, line, column = where("themes", ("themes", index, "page"))
-            problems.append(Problem(file, line, column, f"Siden docs/{theme['page']} findes ikke.",
+            problems.append(Problem(file, line, column, f"Siden docs/{page} findes ikke.",
                                     "Ret stien, eller opret siden."))
 
     contacts = (raw.get("contacts") or {}).get("contacts", []) or []
@@ -209,14 +263,14 @@ def _cross_check(root: Path, raw: dict, positions: dict[str, Positions]) -> list
                 file, line, column = where("contacts", ("contacts", index, channel))
                 problems.append(Problem(file, line, column, f"'{contact[channel]}' er ikke et gyldigt dansk telefonnummer.",
                                         "Skriv 8 cifre (fx \"24 43 07 55\") eller et kort nummer: 112, 114, 1888 eller 116 xxx."))
-        for position, theme in enumerate(contact.get("themes", []) or []):
-            if theme != ALL_THEMES and theme not in theme_ids:
+        for position, theme in _texts(contact.get("themes")):
+            if theme != ALL_THEMES:
                 unknown_theme("contacts", ("contacts", index, "themes", position), theme)
 
     for index, material in enumerate((raw.get("materials") or {}).get("materials", []) or []):
         if not isinstance(material, dict):
             continue
-        if material.get("theme") and material["theme"] not in theme_ids:
+        if material.get("theme"):
             unknown_theme("materials", ("materials", index, "theme"), material["theme"])
         for key in ("lesson", "file"):
             target = material.get(key)
@@ -228,7 +282,7 @@ def _cross_check(root: Path, raw: dict, positions: dict[str, Positions]) -> list
     for index, event in enumerate((raw.get("events") or {}).get("events", []) or []):
         if not isinstance(event, dict):
             continue
-        if event.get("theme") and event["theme"] not in theme_ids:
+        if event.get("theme"):
             unknown_theme("events", ("events", index, "theme"), event["theme"])
         times = {}
         for key in ("start", "end"):

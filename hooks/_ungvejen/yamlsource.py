@@ -51,19 +51,115 @@ def _walk(node, path: Path, positions: Positions, problems: list[Problem], file:
             _walk(item, path + (index,), positions, problems, file, offset)
 
 
+class _ImpossibleDate(Exception):
+    def __init__(self, node):
+        self.node = node
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that reports an impossible date (2026-13-01) at its line instead of crashing."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            # PyYAML raises a bare ValueError without a position; editors need the line.
+            raise _ImpossibleDate(node) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+UNCLOSED_QUOTE = ("Et citationstegn på denne linje bliver ikke lukket.",
+                  "Sæt det afsluttende citationstegn (\" eller ') på samme linje som det første.")
+GENERAL_SYNTAX_FIX = "Tjek kolon, indrykning (mellemrum, ikke tabulator) og at citationstegn og [ ] er lukket."
+
+# PyYAML's English problem texts, in words an editor can act on: (test, message, fix).
+_SYNTAX_HINTS = (
+    (lambda problem, context: "'\\t'" in problem,
+     "Der er et tabulatortegn (tab) i indrykningen.",
+     "Ryk linjen ind med mellemrum i stedet for tabulator."),
+    (lambda problem, context: "quoted scalar" in context, *UNCLOSED_QUOTE),
+    (lambda problem, context: "flow sequence" in context,
+     "En liste, der starter med [ på denne linje, bliver ikke lukket med ].",
+     "Tilføj ] til sidst i listen, og tjek at punkterne er adskilt med komma."),
+    (lambda problem, context: "flow mapping" in context,
+     "En gruppe, der starter med { på denne linje, bliver ikke lukket rigtigt.",
+     "Tjek at der står } til sidst, at felterne er adskilt med komma, og at alle citationstegn er lukket."),
+    (lambda problem, context: "mapping values are not allowed" in problem,
+     "Et kolon står et sted, hvor det ikke må stå.",
+     "Tjek at linjen er rykket lige så langt ind som felterne over den, "
+     "og sæt citationstegn om tekst, der selv indeholder ': '."),
+    (lambda problem, context: problem.startswith("expected <block end>"),
+     "Indrykningen passer ikke med linjerne over.",
+     "Ryk linjen, så den står lige under de andre felter i samme punkt (brug mellemrum)."),
+    (lambda problem, context: "could not find expected ':'" in problem,
+     "Der mangler et kolon efter feltets navn.",
+     "Skriv feltet som  navn: værdi  med et mellemrum efter kolon."),
+    (lambda problem, context: "another document" in problem,
+     "Der står en linje med --- midt i filen.",
+     "Slet linjen med ---."),
+    (lambda problem, context: "alias" in problem or "cannot start any token" in problem,
+     "Værdien starter med et tegn, der betyder noget særligt i YAML (fx *, &, @ eller `).",
+     "Sæt citationstegn om værdien."),
+)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> Problem:
+    problem, context = (error.problem or "").strip(), (error.context or "").strip()
+    runaway = _runaway_quote(text, error.problem_mark)
+    if runaway:
+        (message, fix), mark = UNCLOSED_QUOTE, runaway
+    else:
+        message, fix = next(((message, fix) for test, message, fix in _SYNTAX_HINTS if test(problem, context)),
+                            (None, GENERAL_SYNTAX_FIX))
+        mark = _mark_of(error, context)
+    # A mistake without a Danish hint keeps PyYAML's own words, so it can still be looked up.
+    text = f"YAML kan ikke læses: {message}" if message else f"YAML kan ikke læses ({problem or 'ugyldig YAML'})."
+    line = (mark.line + 1 if mark else 1) + line_offset
+    return Problem(file, line, mark.column + 1 if mark else 0, text, fix)
+
+
+def _mark_of(error: yaml.MarkedYAMLError, context: str):
+    """Where the editor made the mistake: for an unclosed quote or bracket, or a key without
+    its colon, that is where it started (the context), not where PyYAML noticed (often the
+    next line or the end of the file)."""
+    opened_earlier = ("quoted scalar" in context or "simple key" in context
+                      or context.startswith("while parsing a flow"))
+    if error.context_mark and opened_earlier:
+        return error.context_mark
+    return error.problem_mark or error.context_mark
+
+
+def _runaway_quote(text: str, problem_mark):
+    """An unclosed quote swallows the lines below it until the next quote in the file and the
+    error shows up there; the quoted value that runs over lines up to the error is the culprit."""
+    if problem_mark is None:
+        return None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line > problem_mark.line:
+                break
+            if (isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
+                    and token.start_mark.line < token.end_mark.line == problem_mark.line):
+                return token.start_mark
+    except yaml.YAMLError:
+        pass
+    return None
+
+
 def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, Positions, list[Problem]]:
     """Parse YAML; `line_offset` shifts line numbers (front matter starts below `---`)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        column = mark.column + 1 if mark else 0
-        what = (error.problem or "ugyldig YAML").strip()
+        raise YamlSyntaxProblem(_syntax_problem(error, text, file, line_offset)) from None
+    except _ImpossibleDate as impossible:
+        mark = impossible.node.start_mark
         raise YamlSyntaxProblem(Problem(
-            file, line, column, f"YAML kan ikke læses ({what}).",
-            "Tjek kolon, indrykning (mellemrum, ikke tabulator) og at citationstegn og [ ] er lukket.",
+            file, mark.line + 1 + line_offset, mark.column + 1, f"'{impossible.node.value}' er ikke en rigtig dato.",
+            "Tjek måned (01–12) og dag, og skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-28.",
         )) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxProblem(Problem(file, 1 + line_offset, 0, f"YAML kan ikke læses ({error}).",
