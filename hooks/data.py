@@ -12,5 +12,5 @@ from _ungvejen.site import is_first_language_build, project_root
 def on_config(config):
     if is_first_language_build(config):
         forget_warnings()
-    load_site_data(project_root(config))
+        load_site_data(project_root(config), revalidate=True)
     return config

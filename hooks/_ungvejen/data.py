@@ -313,13 +313,14 @@ def _build(raw: dict) -> SiteData:
 _cache: dict = {}
 
 
-def load_site_data(root: Path) -> SiteData:
-    """Validated data for the project at `root`; raises ProblemReport listing every problem."""
-    stamp = tuple(
-        (path.name, path.stat().st_mtime_ns)
-        for path in sorted((root / "data").glob("**/*")) if path.is_file()
-    ) + tuple(sorted(str(path) for path in (root / "docs").glob("**/*")))
-    if _cache.get("key") == (str(root), stamp):
+def load_site_data(root: Path, revalidate: bool = False) -> SiteData:
+    """Validated data for the project at `root`; raises ProblemReport listing every problem.
+
+    The data hook revalidates once at the start of every build (and `mkdocs serve` rebuild);
+    every other call in the build – several per page – gets the cached result without
+    touching the disk.
+    """
+    if not revalidate and _cache.get("root") == str(root):
         return _cache["data"]
     raw, positions, problems = {}, {}, []
     for name in DATA_FILES:
@@ -333,5 +334,5 @@ def load_site_data(root: Path) -> SiteData:
     if problems:
         raise ProblemReport(problems, "Fejl i datafilerne i data/ – ret dem, så bygger siden igen")
     data = _build(raw)
-    _cache.update(key=(str(root), stamp), data=data)
+    _cache.update(root=str(root), data=data)
     return data

@@ -56,18 +56,38 @@ class _ImpossibleDate(Exception):
         self.node = node
 
 
+def _construct_timestamp(loader, node):
+    """Report an impossible date (2026-13-01) at its line instead of crashing."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        # PyYAML raises a bare ValueError without a position; editors need the line.
+        raise _ImpossibleDate(node) from None
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that reports an impossible date (2026-13-01) at its line instead of crashing."""
-
-    def construct_yaml_timestamp(self, node):
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            # PyYAML raises a bare ValueError without a position; editors need the line.
-            raise _ImpossibleDate(node) from None
+    """The pure-Python SafeLoader: its messages and marks are what our problems are written for."""
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser, about ten times faster: used first; any error is re-read by _Loader,
+    whose messages and marks the editor-facing problems are written for."""
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def _parse(text: str, loader_class):
+    """Compose once and build the data from the same node tree."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 UNCLOSED_QUOTE = ("Et citationstegn på denne linje bliver ikke lukket.",
@@ -151,8 +171,10 @@ def _runaway_quote(text: str, problem_mark):
 def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, Positions, list[Problem]]:
     """Parse YAML; `line_offset` shifts line numbers (front matter starts below `---`)."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        try:
+            node, data = _parse(text, _FastLoader)
+        except (yaml.YAMLError, _ImpossibleDate):
+            node, data = _parse(text, _Loader)
     except yaml.MarkedYAMLError as error:
         raise YamlSyntaxProblem(_syntax_problem(error, text, file, line_offset)) from None
     except _ImpossibleDate as impossible:

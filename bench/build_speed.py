@@ -1,0 +1,114 @@
+"""Build-time benchmark: our site against a plain Material + mkdocs-static-i18n build of the
+same Markdown without our hooks, and a generated 400-page × 2-language variant of our site.
+
+Run: .venv/bin/python bench/build_speed.py   (prints a table; ratios are measured in this run)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from sitekit import make_project  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+GENERATED_PAGES = int(os.environ.get("BENCH_PAGES", "400"))
+
+
+def timed_build(project: Path, strict: bool = True) -> float:
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site), "--strict" if strict else "--no-strict"]
+    start = time.perf_counter()
+    completed = subprocess.run(command, cwd=project, capture_output=True, text=True,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    elapsed = time.perf_counter() - start
+    shutil.rmtree(site, ignore_errors=True)
+    if completed.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{completed.stdout[-2000:]}{completed.stderr[-2000:]}")
+    return elapsed
+
+
+def median_build(project: Path, strict: bool = True) -> float:
+    timed_build(project, strict)  # warm-up: imports, page caches, the lesson-PDF cache
+    return statistics.median(timed_build(project, strict) for _ in range(RUNS))
+
+
+def page_count(project: Path) -> int:
+    return sum(1 for _ in (project / "docs").rglob("*.md"))
+
+
+def plain_variant(tmp: Path) -> Path:
+    """The same Markdown and assets with Material + static-i18n only: no hooks, no overrides."""
+    project = make_project(tmp, copy_docs=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    data = yaml.safe_load(config)
+    data.pop("hooks", None)
+    data["theme"].pop("custom_dir", None)
+    data["not_in_nav"] = "/redaktoer/**"
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return project
+
+
+def large_variant(tmp: Path, pages: int) -> Path:
+    """Our site plus generated theme pages (copies of the real ones) in both languages."""
+    project = make_project(tmp, copy_docs=True)
+    sources = sorted((project / "docs" / "temaer").glob("*.md"))
+    danish = [p for p in sources if not p.name.endswith(".en.md")]
+    target = project / "docs" / "ekstra"
+    target.mkdir()
+    names = []
+    for index in range(pages):
+        source = danish[index % len(danish)]
+        name = f"side-{index:03d}"
+        for suffix in ("", ".en"):
+            text = (source.with_name(source.stem + suffix + ".md")).read_text(encoding="utf-8")
+            text = re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} {index}", text, count=1, flags=re.M)
+            text = re.sub(r"^# (.*)$", lambda m: f"# {m.group(1)} {index}", text, count=1, flags=re.M)
+            text = text.replace("](", "](../temaer/").replace("](../temaer/../", "](../")
+            (target / f"{name}{suffix}.md").write_text(text, encoding="utf-8")
+        names.append(f"ekstra/{name}.md")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["nav"].append({"Ekstra": names})
+    # Generated copies share descriptions and links; keep the benchmark about time, not content checks.
+    config["strict"] = False
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return project
+
+
+def main() -> dict:
+    tmp = Path(tempfile.mkdtemp(prefix="bench-build-"))
+    ours = make_project(tmp / "ours", copy_docs=True)
+    plain = plain_variant(tmp / "plain")
+    large = large_variant(tmp / "large", GENERATED_PAGES)
+    t_ours, t_plain = median_build(ours), median_build(plain, strict=False)
+    t_large = median_build(large, strict=False)
+    n_ours, n_large = page_count(ours), page_count(large)
+    figures = {
+        "ours_s": t_ours, "plain_s": t_plain, "ratio": t_ours / t_plain,
+        "pages": n_ours, "large_pages": n_large, "large_s": t_large,
+        "per_page_ms": 1000 * t_ours / n_ours, "large_per_page_ms": 1000 * t_large / n_large,
+        "scaling": (t_large / t_ours) / (n_large / n_ours),
+    }
+    print(f"Build time (median of {RUNS} warm builds, 2 languages)")
+    print(f"  plain Material + static-i18n, same Markdown : {t_plain:6.2f} s")
+    print(f"  UngVejen with all hooks                      : {t_ours:6.2f} s  = {figures['ratio']:.2f} × plain (goal ≤ 1.20)")
+    print(f"  UngVejen, {n_ours} source pages                  : {figures['per_page_ms']:6.1f} ms per source page")
+    print(f"  generated variant, {n_large} source pages       : {t_large:6.2f} s, {figures['large_per_page_ms']:.1f} ms per page"
+          f" = {figures['scaling']:.2f} × the real site's time per page (1.00 = linear)")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return figures
+
+
+if __name__ == "__main__":
+    main()
