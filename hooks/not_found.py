@@ -2,14 +2,25 @@
 
 mkdocs-static-i18n renders the theme's 404.html in every language build to the same
 /404.html, so the last language wins. We keep the default language's page at the root
-and write each other language's page into its own folder.
+and write each other language's page into its own folder. Its language switcher leads to
+the front page in each language.
 """
 
 from pathlib import Path
 
-from _ungvejen.site import current_language, is_nested_language_build
+from _ungvejen.site import current_language, default_language, is_nested_language_build
 
 _default_language_page: dict[str, str] = {}
+
+
+def on_pre_template(template, template_name, config):
+    """The 404 page has no translation of its own: its language switcher goes to each front page."""
+    if template_name == "404.html":
+        default = default_language(config)
+        # mkdocs-static-i18n sets extra.alternate per page, by attribute; read it the same way.
+        for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+            alternate["link"] = "/" if alternate.get("lang") == default else f"/{alternate.get('lang')}/"
+    return template
 
 
 def on_post_template(output_content, template_name, config):

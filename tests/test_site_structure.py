@@ -81,3 +81,12 @@ def test_no_google_fonts_or_cdn_anywhere(site):
         text = page.read_text(encoding="utf-8")
         for host in ("fonts.googleapis", "fonts.gstatic", "unpkg.com", "cdn.jsdelivr", "googletagmanager"):
             assert host not in text, (page, host)
+
+
+def test_404_page_in_both_languages(site):
+    for path, language, text in (("404.html", "da", "Siden findes ikke"), ("en/404.html", "en", "Page not found")):
+        document = parse(site / path)
+        assert document.first("html").attrs["lang"] == language
+        assert text in (site / path).read_text(encoding="utf-8")
+        links = {a.attrs["hreflang"]: a.attrs["href"] for a in document.with_class("md-select__link")}
+        assert links == {"da": "/", "en": "/en/"}
