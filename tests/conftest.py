@@ -131,7 +131,13 @@ def axe_violations(page) -> list[dict]:
 
 
 def built_pages(site: Path) -> list[Path]:
-    return sorted(path for path in site.rglob("index.html"))
+    """Every page MkDocs built (the standalone editors' report is not one of them)."""
+    return sorted(path for path in site.rglob("index.html") if "redaktoer/rapport" not in path.as_posix())
+
+
+def public_pages(site: Path) -> list[Path]:
+    """The pages for the public: without the editors' guide (noindex, outside the navigation)."""
+    return [path for path in built_pages(site) if "/redaktoer/" not in "/" + path.relative_to(site).as_posix()]
 
 
 def url_of(site: Path, page: Path) -> str:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from conftest import built_pages, url_of
+from conftest import built_pages, public_pages, url_of
 from htmlkit import parse
 
 
@@ -40,7 +40,7 @@ def test_language_switcher_points_to_the_same_page_in_the_other_language(site):
 
 def test_every_page_has_its_own_meta_description(site):
     descriptions = {}
-    for page in built_pages(site):
+    for page in public_pages(site):
         meta = parse(page).first("meta", name="description")
         assert meta is not None and len(meta.attrs["content"]) >= 40, url_of(site, page)
         descriptions.setdefault(meta.attrs["content"], []).append(url_of(site, page))
