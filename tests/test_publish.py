@@ -1,0 +1,205 @@
+"""Issue 9: publishing cannot break the live site – scripts/publish.sh, rollback, the link check.
+
+A small project of its own (Material + mkdocs-static-i18n + our 404 and security-header
+hooks) is published into a temporary publish root, served by Debian's nginx with deploy/,
+and checked with HTTP requests: a broken page stops the publish and the live site stays
+byte for byte the same; a rollback brings the previous release back.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from sitekit import ROOT
+from test_serving import Nginx
+
+PUBLISH = ROOT / "scripts" / "publish.sh"
+ROLLBACK = ROOT / "scripts" / "rollback.sh"
+CHECK_LINKS = ROOT / "scripts" / "check_links.py"
+
+MKDOCS_YML = """
+site_name: Publish test
+site_url: https://www.example.invalid/
+strict: true
+validation:
+  links: {not_found: warn, anchors: warn, absolute_links: warn, unrecognized_links: warn}
+theme:
+  name: material
+  language: da
+  font: false
+plugins:
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - {locale: da, name: Dansk, default: true, build: true}
+        - {locale: en, name: English, build: true}
+hooks:
+  - hooks/not_found.py
+  - hooks/security_headers.py
+"""
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    folder = tmp_path / "project"
+    shutil.copytree(ROOT / "hooks" / "_ungvejen", folder / "hooks" / "_ungvejen",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    for hook in ("not_found.py", "security_headers.py"):
+        shutil.copy(ROOT / "hooks" / hook, folder / "hooks" / hook)
+    write(folder / "mkdocs.yml", MKDOCS_YML)
+    write(folder / "docs" / "index.md", "# Forside\n\nUdgave 1\n\nLæs [om os](om.md#hvem).\n")
+    write(folder / "docs" / "index.en.md", "# Home\n\nRelease 1\n\nRead [about us](om.md#hvem).\n")
+    write(folder / "docs" / "om.md", "# Om os\n\n## Hvem\n\nSSP.\n")
+    return folder
+
+
+def publish(project: Path, root: Path, *arguments: str, env: dict | None = None,
+            script: Path = PUBLISH) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "UNGVEJEN_PUBLISH_ROOT": str(root), "UNGVEJEN_PROJECT": str(project),
+                   **(env or {})}
+    return subprocess.run(["bash", str(script), *arguments], capture_output=True, text=True,
+                          env=environment, timeout=300)
+
+
+def live(root: Path) -> str:
+    return os.readlink(root / "current")
+
+
+def releases(root: Path) -> list[str]:
+    return sorted(path.name for path in (root / "releases").iterdir())
+
+
+def test_broken_page_never_reaches_the_live_site_and_rollback_restores(project, tmp_path):
+    root = tmp_path / "publish"
+    first = publish(project, root)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert (root / "current" / "_nginx_headers.conf").is_file()
+    release_1 = live(root)
+
+    server = Nginx(root, tmp_path)
+    reload = {"UNGVEJEN_RELOAD_CMD": server.reload_command}
+    try:
+        status, headers, body = server.get("/")
+        assert status == 200 and "Udgave 1" in body.decode()
+        assert "content-security-policy" in headers
+
+        write(project / "docs" / "index.md", "# Forside\n\nUdgave 2\n\nLæs [om os](om.md#hvem).\n")
+        second = publish(project, root, env=reload)
+        assert second.returncode == 0, second.stdout + second.stderr
+        release_2 = live(root)
+        assert release_2 != release_1 and os.readlink(root / "previous") == release_1
+        status, _, served_2 = server.get("/")
+        assert status == 200 and "Udgave 2" in served_2.decode()
+        # A page loaded just before the switch may still ask for the old release's hashed files.
+        old_asset = root / release_1 / "assets" / "javascripts" / "gammel.0123abcd.min.js"
+        old_asset.write_text("/* old */", encoding="utf-8")
+        assert server.get("/assets/javascripts/gammel.0123abcd.min.js")[::2] == (200, b"/* old */")
+
+        # A link to a page that does not exist: the strict build stops.
+        write(project / "docs" / "index.md", "# Forside\n\nUdgave 3\n\n[Væk](findes-ikke.md)\n")
+        broken = publish(project, root, env=reload)
+        assert broken.returncode != 0
+        assert "findes-ikke.md" in broken.stderr and "strict build" in broken.stderr
+        assert "live site is unchanged" in broken.stderr
+        assert live(root) == release_2 and server.get("/")[2] == served_2
+
+        # An anchor the build cannot see (raw HTML): the link check stops it.
+        write(project / "docs" / "index.md", '# Forside\n\nUdgave 4\n\n<a href="#findes-ikke">Væk</a>\n')
+        broken = publish(project, root, env=reload)
+        assert broken.returncode != 0
+        assert 'has no element with id "findes-ikke"' in broken.stderr and "live site is unchanged" in broken.stderr
+        assert live(root) == release_2 and server.get("/")[2] == served_2
+        assert releases(root) == sorted([release_1.split("/")[-1], release_2.split("/")[-1]])
+
+        rolled = publish(project, root, env=reload, script=ROLLBACK)
+        assert rolled.returncode == 0, rolled.stdout + rolled.stderr
+        assert live(root) == release_1 and os.readlink(root / "previous") == release_2
+        status, _, body = server.get("/")
+        assert status == 200 and "Udgave 1" in body.decode()
+
+        nothing_older = publish(project, root, "--rollback", env=reload)
+        assert nothing_older.returncode != 0 and "nothing to roll back to" in nothing_older.stderr
+        assert live(root) == release_1
+
+        forward = publish(project, root, "--rollback", release_2.split("/")[-1], env=reload)
+        assert forward.returncode == 0, forward.stderr
+        assert "Udgave 2" in server.get("/")[2].decode()
+    finally:
+        server.stop()
+
+
+def test_old_releases_are_pruned_and_a_failed_reload_switches_back(project, tmp_path):
+    root = tmp_path / "publish"
+    for number in range(3):
+        write(project / "docs" / "om.md", f"# Om os\n\n## Hvem\n\nSSP {number}.\n")
+        done = publish(project, root, "--keep", "2")
+        assert done.returncode == 0, done.stdout + done.stderr
+    kept = releases(root)
+    assert len(kept) == 2 and live(root) == f"releases/{kept[-1]}"
+
+    previous = os.readlink(root / "previous")
+    failed = publish(project, root, env={"UNGVEJEN_RELOAD_CMD": "false"})
+    assert failed.returncode != 0 and "reload command failed" in failed.stderr
+    assert live(root) == f"releases/{kept[-1]}" and os.readlink(root / "previous") == previous
+
+
+# --- the link checker on its own --------------------------------------------------------------
+
+
+def test_link_checker_finds_missing_pages_and_anchors(tmp_path):
+    site = tmp_path / "site"
+    write(site / "index.html", """
+        <link rel="canonical" href="https://www.example.invalid/">
+        <a href="om/">ok</a> <a href="om/#hvem">ok</a> <a href="om">ok: the server adds the slash</a>
+        <a href="#top">ok</a> <span id="top"></span> <a href="https://www.example.invalid/om/#hvem">ok</a>
+        <a href="https://other.invalid/x">other host</a> <a href="mailto:a@b.invalid">mail</a>
+        <a href="om/#hvor">missing anchor</a> <a href="findes-ikke/">missing page</a>
+        <img src="billede.png" alt=""> <a href="https://www.example.invalid/væk/">missing, absolute</a>
+    """)
+    write(site / "om" / "index.html", '<h2 id="hvem">Hvem</h2><a href="../index.html#top">ok</a>')
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(CHECK_LINKS), str(site)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    problems = sorted(result.stdout.splitlines())
+    assert len(problems) == 4, result.stdout
+    assert any('href="om/#hvor"' in line and 'no element with id "hvor"' in line for line in problems)
+    assert any('href="findes-ikke/"' in line and "does not exist" in line for line in problems)
+    assert any('src="billede.png"' in line for line in problems)
+    assert any("/væk/" in line for line in problems)
+
+
+def test_real_site_passes_the_publish_link_check(site):
+    """What scripts/publish.sh checks before the real site may go live."""
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(CHECK_LINKS), str(site)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, f"publish.sh would refuse this site:\n{result.stdout}"
+
+
+def test_build_stops_on_what_the_csp_would_block(project, tmp_path):
+    from sitekit import run_build
+
+    write(project / "docs" / "om.md", """
+        # Om os
+
+        ## Hvem
+
+        <p style="color: red">Rød</p>
+        <button onclick="alert(1)">Tryk</button>
+        <script src="https://cdn.example.invalid/x.js"></script>
+    """)
+    result = run_build(project, tmp_path / "site")
+    assert not result.ok
+    problems = [line for line in result.output.splitlines() if "Content-Security-Policy" in line]
+    assert len(problems) == 3, result.output[-3000:]
+    assert all("docs/om.md:" in line and "Sådan retter du" in line for line in problems)
