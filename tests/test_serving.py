@@ -296,7 +296,8 @@ def test_404_pages_run_cleanly_under_the_csp(nginx, new_page):
     page = new_page("desktop")
     page.add_init_script(RECORD_VIOLATIONS)
     for path in ("/findes-ikke/", "/en/findes-ikke/"):
-        response = page.goto(nginx.url + path, wait_until="load")
+        # networkidle: the next goto must not abort this page's favicon request.
+        response = page.goto(nginx.url + path, wait_until="networkidle")
         assert response.status == 404
         assert page.evaluate("window.__cspViolations") == []
     # The only message: Chromium's own note that the document itself was a 404.
