@@ -105,9 +105,17 @@ def nginx(site, tmp_path_factory):
 
 
 def expected_headers(site: Path) -> dict[str, str]:
-    """The headers hooks/security_headers.py wrote for nginx, by lower-case name."""
+    """The headers hooks/security_headers.py wrote for nginx, by lower-case name: plain ones
+    (`add_header X "v"`) and document-only ones (`set $ungvejen_x "v"` + `add_header X $..._for_documents`)."""
     text = (site / "_nginx_headers.conf").read_text(encoding="utf-8")
-    return {name.lower(): value for name, value in re.findall(r'^add_header (\S+) "([^"]*)" always;$', text, re.M)}
+    headers = {name.lower(): value for name, value in re.findall(r'^add_header (\S+) "([^"]*)" always;$', text, re.M)}
+    variables = dict(re.findall(r'^set (\$\S+) "([^"]*)";$', text, re.M))
+    for name, variable in re.findall(r"^add_header (\S+) (\$\S+)_for_documents always;$", text, re.M):
+        headers[name.lower()] = variables[variable]
+    return headers
+
+
+DOCUMENT_ONLY = {"content-security-policy", "permissions-policy", "x-frame-options", "cross-origin-opener-policy"}
 
 
 def fingerprinted_asset(site: Path, suffix: str) -> str:
@@ -170,12 +178,24 @@ def test_headers_file_for_static_hosts_sends_the_same_headers(site):
 def test_security_headers_on_every_response(nginx, site, path):
     status, headers, _ = nginx.get(path)
     assert status in (200, 301, 404)
+    document = status == 301 or headers["content-type"].startswith(("text/html", "application/javascript"))
     for name, value in expected_headers(site).items():
+        if name in DOCUMENT_ONLY and not document:
+            continue
         assert headers.get(name) == value, name
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] == "no-referrer"
-    assert "camera=()" in headers["permissions-policy"] and "geolocation=()" in headers["permissions-policy"]
+    if document:
+        assert "camera=()" in headers["permissions-policy"] and "geolocation=()" in headers["permissions-policy"]
     assert "set-cookie" not in headers
+
+
+def test_stylesheets_and_images_carry_no_document_headers(nginx, site):
+    for path in ("/assets/stylesheets/ungvejen.css", fingerprinted_asset(site, ".css"), "/arrangementer/kalender.ics"):
+        status, headers, _ = nginx.get(path)
+        assert status == 200, path
+        assert not DOCUMENT_ONLY & set(headers), (path, DOCUMENT_ONLY & set(headers))
+        assert headers["x-content-type-options"] == "nosniff"
 
 
 def test_no_server_version(nginx):
