@@ -48,12 +48,15 @@ def page_count(project: Path) -> int:
     return sum(1 for _ in (project / "docs").rglob("*.md"))
 
 
-def plain_variant(tmp: Path) -> Path:
-    """The same Markdown and assets with Material + static-i18n only: no hooks, no overrides."""
+def plain_variant(tmp: Path, material_search: bool = False) -> Path:
+    """The same Markdown and assets with Material + static-i18n only: no hooks, no overrides
+    (with `material_search`, also Material's own search plugin, as Material ships by default)."""
     project = make_project(tmp, copy_docs=True)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     data = yaml.safe_load(config)
     data.pop("hooks", None)
+    if material_search:
+        data["plugins"].insert(0, "search")
     data["theme"].pop("custom_dir", None)
     data["not_in_nav"] = "/redaktoer/**"
     (project / "mkdocs.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -90,19 +93,24 @@ def main() -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="bench-build-"))
     ours = make_project(tmp / "ours", copy_docs=True)
     plain = plain_variant(tmp / "plain")
+    plain_search = plain_variant(tmp / "plain-search", material_search=True)
     large = large_variant(tmp / "large", GENERATED_PAGES)
     t_ours, t_plain = median_build(ours), median_build(plain, strict=False)
+    t_plain_search = median_build(plain_search, strict=False)
     t_large = median_build(large, strict=False)
     n_ours, n_large = page_count(ours), page_count(large)
     figures = {
         "ours_s": t_ours, "plain_s": t_plain, "ratio": t_ours / t_plain,
+        "plain_search_s": t_plain_search, "ratio_vs_search": t_ours / t_plain_search,
         "pages": n_ours, "large_pages": n_large, "large_s": t_large,
         "per_page_ms": 1000 * t_ours / n_ours, "large_per_page_ms": 1000 * t_large / n_large,
         "scaling": (t_large / t_ours) / (n_large / n_ours),
     }
     print(f"Build time (median of {RUNS} warm builds, 2 languages)")
     print(f"  plain Material + static-i18n, same Markdown : {t_plain:6.2f} s")
-    print(f"  UngVejen with all hooks                      : {t_ours:6.2f} s  = {figures['ratio']:.2f} × plain (goal ≤ 1.20)")
+    print(f"  plain + Material's own search (its default)  : {t_plain_search:6.2f} s")
+    print(f"  UngVejen with all hooks                      : {t_ours:6.2f} s  = {figures['ratio']:.2f} × plain, "
+          f"{figures['ratio_vs_search']:.2f} × plain with search (goal ≤ 1.20)")
     print(f"  UngVejen, {n_ours} source pages                  : {figures['per_page_ms']:6.1f} ms per source page")
     print(f"  generated variant, {n_large} source pages       : {t_large:6.2f} s, {figures['large_per_page_ms']:.1f} ms per page"
           f" = {figures['scaling']:.2f} × the real site's time per page (1.00 = linear)")
