@@ -7,7 +7,7 @@ Each problem names the file and line; decorative images are not used on this sit
 import re
 
 from _ungvejen.problems import Problem, warn
-from _ungvejen.site import is_nested_language_build, source_path
+from _ungvejen.site import source_path
 
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
 HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.I)
@@ -15,8 +15,7 @@ ALT = re.compile(r"\balt\s*=\s*(['\"])(?P<text>.*?)\1", re.I | re.S)
 
 
 def on_page_markdown(markdown, page, config, files):
-    if is_nested_language_build(config) and getattr(page.file, "locale", None) != config.theme.get("language"):
-        return markdown  # a fallback page was checked in the default-language build
+    # A fallback page is read again in the English build; warn() reports each problem once.
     source = page.file.content_string
     for match in MARKDOWN_IMAGE.finditer(source):
         if not match["alt"].strip():

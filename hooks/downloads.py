@@ -15,7 +15,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from _ungvejen import downloads
+from _ungvejen import downloads, paths
 from _ungvejen.data import COPENHAGEN, load_site_data
 from _ungvejen.render_blocks import render_markers
 from _ungvejen.site import default_language, is_nested_language_build, project_root
@@ -43,7 +43,7 @@ def on_env(env, config, files):
         page = pages.get(material.get("lesson"))
         if page is None or page.content is None:
             continue
-        _remember(downloads.pdf_path(material["id"]), _lesson_pdf(page, material, data, config, language))
+        _remember(paths.pdf_path(material["id"]), _lesson_pdf(page, material, data, config, language))
     _make_vcards(data, language)
     _make_calendars(data, config, language)
     return env
@@ -86,13 +86,13 @@ def _lesson_pdf(page, material, data, config, language) -> bytes:
 def _make_vcards(data, language):
     for contact in data.contacts.values():
         if contact["kind"] == "person":
-            _remember(downloads.vcard_path(contact["id"]), downloads.vcard(contact, language).encode("utf-8"))
+            _remember(paths.vcard_path(contact["id"]), downloads.vcard(contact, language).encode("utf-8"))
 
 
 def _make_calendars(data, config, language):
     upcoming = data.upcoming_events(dt.datetime.now(COPENHAGEN))
     site_url = config.site_url or ""
-    _remember(downloads.CALENDAR_FEED, downloads.calendar(upcoming, language, site_url, "UngVejen – SSP Vejen Kommune"))
+    _remember(paths.CALENDAR_FEED, downloads.calendar(upcoming, language, site_url, "UngVejen – SSP Vejen Kommune"))
     for event in upcoming:
-        _remember(downloads.event_path(event["id"]),
+        _remember(paths.event_path(event["id"]),
                   downloads.calendar([event], language, site_url, localized(event["title"], language)))

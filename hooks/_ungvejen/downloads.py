@@ -16,24 +16,6 @@ from icalendar import Calendar, Event
 from .formatting import phone_href
 from .views import localized
 
-PDF_FOLDER = "undervisning/pdf"
-VCARD_FOLDER = "kontakt"
-CALENDAR_FOLDER = "arrangementer"
-CALENDAR_FEED = f"{CALENDAR_FOLDER}/kalender.ics"
-
-
-def pdf_path(material_id: str) -> str:
-    return f"{PDF_FOLDER}/{material_id}.pdf"
-
-
-def vcard_path(contact_id: str) -> str:
-    return f"{VCARD_FOLDER}/{contact_id}.vcf"
-
-
-def event_path(event_id: str) -> str:
-    return f"{CALENDAR_FOLDER}/{event_id}.ics"
-
-
 def size_label(size: int, language: str) -> str:
     """182 kB (Danish decimal comma for small files: 1,4 MB)."""
     if size < 1000 * 1000:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .downloads import CALENDAR_FEED, event_path, made_file_sizes, pdf_path, size_label, vcard_path
+from .downloads import made_file_sizes, size_label
+from .paths import CALENDAR_FEED, event_path, pdf_path
 from .formatting import short_time, weekday_date_time
-from .site import default_language, settings
+from .site import default_language, project_root, settings
 from .strings import Translator, load_strings
-from .site import project_root
 from .templates import render
 from .views import contact_view, localized
 

@@ -5,6 +5,7 @@ Templates present; this module decides (which number is shown how, which link is
 
 from __future__ import annotations
 
+from .paths import vcard_path
 from .formatting import phone_display, phone_href
 
 
@@ -34,5 +35,5 @@ def contact_view(contact: dict, language: str) -> dict:
         "free": contact.get("free") is True,
         "ages": contact.get("ages"),
         "urgency": contact["urgency"],
-        "vcard": f"kontakt/{contact['id']}.vcf" if contact["kind"] == "person" else None,
+        "vcard": vcard_path(contact["id"]) if contact["kind"] == "person" else None,
     }
