@@ -150,3 +150,30 @@ def test_help_page_and_theme_page_pass_axe(new_page, base_url, path, viewport):
     page = new_page(viewport)
     page.goto(base_url + path)
     assert axe_violations(page) == []
+
+
+def test_the_neutral_page_is_configurable_and_can_be_local(tmp_path, browser):
+    """extra.ungvejen.exit_url in mkdocs.yml: here a page of the test site itself."""
+    from conftest import serve
+    from sitekit import make_project, run_build
+
+    project = make_project(tmp_path, config={"extra": {"ungvejen": {"exit_url": "/neutral.html"}}})
+    (project / "docs" / "neutral.html").write_text("<!doctype html><title>Vejret</title><p>Sol og skyer</p>",
+                                                   encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.ok, result.output
+    server = serve(tmp_path / "site")
+    try:
+        root = f"http://127.0.0.1:{server.server_port}"
+        page = browser.new_page()
+        page.goto(root + "/")
+        page.goto(root + "/temaer/rusmidler/")
+        page.keyboard.press("Shift")
+        page.keyboard.press("Shift")
+        page.keyboard.press("Shift")
+        page.wait_for_url(root + "/neutral.html")
+        page.go_back()
+        assert page.url == root + "/"
+        page.close()
+    finally:
+        server.shutdown()
