@@ -248,7 +248,7 @@ def test_nothing_for_search_loads_until_the_search_is_opened(new_page, base_url)
     page.mouse.wheel(0, 2000)
     page.keyboard.press("Tab")
     page.wait_for_timeout(500)
-    assert not [url for url in requests if "/pagefind/" in url]
+    assert not [url for url in requests if "/pagefind/" in url or "search-dialog" in url]
     page.click(OPEN)
     page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('/pagefind/'))")
     loaded = [url for url in requests if "/pagefind/" in url]
@@ -265,8 +265,10 @@ def test_focusing_the_search_field_is_what_loads_it(new_page, base_url):
     page.on("request", lambda request: requests.append(request.url))
     page.goto(base_url + "/en/temaer/rusmidler/")
     page.wait_for_load_state("networkidle")
-    assert not [url for url in requests if "/pagefind/" in url]
+    assert not [url for url in requests if "/pagefind/" in url or "search-dialog" in url]
     page.focus(OPEN)
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('search-dialog.js'))")
+    assert not [url for url in requests if "/pagefind/" in url], "moving to the button loads the dialog, not Pagefind"
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.matches('[data-ung-search-input]')")
     page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('/pagefind/'))")
