@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from babel.dates import format_date, format_time
 
@@ -23,12 +24,14 @@ def phone_href(number: str) -> str:
     return f"+45{digits}" if len(digits) == 8 else digits
 
 
+@lru_cache(maxsize=512)  # Babel takes ~2 ms a call; a site has few distinct dates
 def long_date(day: dt.date, language: str) -> str:
     """'20. november 2026' in Danish, '20 November 2026' in English."""
     pattern = "d. MMMM y" if language == "da" else "d MMMM y"
     return format_date(day, pattern, locale=language)
 
 
+@lru_cache(maxsize=256)
 def weekday_date_time(moment: dt.datetime, language: str) -> str:
     pattern = "EEEE d. MMMM y" if language == "da" else "EEEE d MMMM y"
     time_pattern = "HH:mm"

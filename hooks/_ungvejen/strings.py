@@ -23,18 +23,18 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
     return flat
 
 
-@lru_cache(maxsize=8)
-def _load(folder: str, stamp: tuple) -> dict[str, dict[str, str]]:
+@lru_cache(maxsize=4)
+def _load(folder: str) -> dict[str, dict[str, str]]:
     return {
         path.stem: _flatten(yaml.safe_load(path.read_text(encoding="utf-8")))
         for path in sorted(Path(folder).glob("*.yml"))
     }
 
 
-def load_strings(root: Path) -> dict[str, dict[str, str]]:
-    folder = Path(__file__).parent / "strings"
-    stamp = tuple((path.name, path.stat().st_mtime_ns) for path in sorted(folder.glob("*.yml")))
-    return _load(str(folder), stamp)
+def load_strings(root: Path | None = None) -> dict[str, dict[str, str]]:
+    """Read once per process: like the hooks themselves, edited strings need a restart of
+    `mkdocs serve` (they are code-side text, not editors' content)."""
+    return _load(str(Path(__file__).parent / "strings"))
 
 
 class Translator:

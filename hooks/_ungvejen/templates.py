@@ -20,7 +20,7 @@ def environment(config: MkDocsConfig) -> jinja2.Environment:
         loader = theme.get_env().loader
         _environments.clear()
         _environments[key] = jinja2.Environment(
-            loader=loader, autoescape=True,
+            loader=loader, autoescape=True, auto_reload=False,
             trim_blocks=True, lstrip_blocks=True,
         )
     return _environments[key]
