@@ -9,13 +9,12 @@ from markupsafe import Markup
 
 from _ungvejen.data import load_site_data
 from _ungvejen.render_blocks import site_root
-from _ungvejen.site import current_language, default_language, project_root, settings
-from _ungvejen.strings import Translator, load_strings
+from _ungvejen.site import current_language, language_prefix, project_root, settings
+from _ungvejen.strings import translator
 from _ungvejen.templates import render
-from _ungvejen.views import contact_view
+from _ungvejen.views import help_links
 
 DEFAULT_EXIT_URL = "https://www.dmi.dk/"
-HELP_PAGE = "faa-hjaelp-nu/"
 
 
 def on_env(env, config, files):
@@ -24,12 +23,7 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    language, default = current_language(config), default_language(config)
-    contacts = [contact_view(contact, language) for contact in load_site_data(project_root(config)).helpbar_contacts()]
-    language_prefix = "" if language == default else f"{language}/"
-    context["ung_helpbar_html"] = Markup(render(
-        config, "helpbar.html", contacts=contacts,
-        t=Translator(load_strings(project_root(config)), language, default),
-        help_href=site_root(page) + language_prefix + HELP_PAGE,
-    ))
+    links = help_links(load_site_data(project_root(config)), current_language(config),
+                       site_root(page) + language_prefix(config))
+    context["ung_helpbar_html"] = Markup(render(config, "helpbar.html", t=translator(config), **links))
     return context

@@ -12,8 +12,8 @@ from mkdocs.exceptions import PluginError
 from _ungvejen.formatting import long_date
 from _ungvejen.problems import Problem, warn
 from _ungvejen.review import due_date, today
-from _ungvejen.site import current_language, default_language, project_root, settings, source_path
-from _ungvejen.strings import Translator, load_strings
+from _ungvejen.site import current_language, settings, source_path
+from _ungvejen.strings import translator
 from _ungvejen.templates import render
 
 
@@ -30,7 +30,7 @@ def on_page_content(html, page, config, files):
             raise PluginError(str(problem))
         warn(problem)
     language = current_language(config)
-    t = Translator(load_strings(project_root(config)), language, default_language(config))
+    t = translator(config)
     line = render(config, "review-date.html", t=t,
                   reviewed=long_date(page.meta["reviewed"], language), due=long_date(due, language),
                   due_iso=due.isoformat(), ui_language=language,

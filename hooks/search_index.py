@@ -36,14 +36,13 @@ from _ungvejen.search import (
     EXCLUDE_SELECTORS, ROOT_SELECTOR, SearchPage, article_text, html_for_index, words_with_special_letters,
 )
 from _ungvejen.site import (
-    current_language, default_language, is_first_language_build, is_nested_language_build, page_locale,
-    project_root,
+    current_language, is_first_language_build, is_nested_language_build, page_locale,
+    language_prefix, project_root,
 )
-from _ungvejen.views import contact_view
+from _ungvejen.views import help_links
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 
-HELP_PAGE = "faa-hjaelp-nu/"
 OUTPUT_FOLDER = "pagefind"
 # Pagefind writes its ready-made UIs too; search.js uses only the core API (pagefind.js).
 UNUSED_BUNDLE_FILES = (
@@ -75,16 +74,12 @@ def on_template_context(context, template_name, config):
 
 
 def _search_box(config, language: str, root: str) -> dict:
-    default = default_language(config)
-    prefix = "" if language == default else f"{language}/"
-    contacts = [contact_view(contact, language)
-                for contact in load_site_data(project_root(config)).helpbar_contacts()]
-    return {"root": root, "language": language, "contacts": contacts, "help_href": root + prefix + HELP_PAGE}
+    links = help_links(load_site_data(project_root(config)), language, root + language_prefix(config, language))
+    return {"root": root, "language": language, **links}
 
 
 def _search_page(page, config, language: str) -> SearchPage:
-    default = default_language(config)
-    prefix = "" if language == default else f"{language}/"
+    prefix = language_prefix(config, language)
     meta = page.meta or {}
     tags = [str(tag) for tag in meta.get("tags") or [] if isinstance(tag, (str, int, float))]
     return SearchPage(

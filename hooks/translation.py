@@ -8,8 +8,8 @@ a page whose audience requires a translation but has none is reported to the edi
 import re
 
 from _ungvejen.problems import Problem, warn
-from _ungvejen.site import current_language, default_language, is_nested_language_build, page_locale, project_root, settings, source_path
-from _ungvejen.strings import Translator, load_strings
+from _ungvejen.site import current_language, default_language, is_nested_language_build, page_locale, settings, source_path
+from _ungvejen.strings import translator
 from _ungvejen.templates import render
 
 H1 = re.compile(r"^# .*$", re.M)
@@ -22,7 +22,7 @@ def is_fallback(page, config) -> bool:
 def on_page_markdown(markdown, page, config, files):
     if is_fallback(page, config):
         page.meta["sitemap"] = False  # Danish text under /en/ is not an English page
-        t = Translator(load_strings(project_root(config)), current_language(config), default_language(config))
+        t = translator(config)
         notice = render(config, "fallback-notice.html", t=t, ui_language=current_language(config))
         notice = "\n" + " ".join(notice.split()) + "\n"
         match = H1.search(markdown)

@@ -1,6 +1,7 @@
 """Where the files made at build time live, relative to the site root (both languages share them)."""
 
 PDF_FOLDER = "undervisning/pdf"
+HELP_PAGE = "faa-hjaelp-nu/"
 VCARD_FOLDER = "kontakt"
 CALENDAR_FOLDER = "arrangementer"
 CALENDAR_FEED = f"{CALENDAR_FOLDER}/kalender.ics"

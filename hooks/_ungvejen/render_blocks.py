@@ -5,8 +5,8 @@ from __future__ import annotations
 from .downloads import made_file_sizes, size_label
 from .paths import CALENDAR_FEED, event_path, pdf_path
 from .formatting import short_time, weekday_date_time
-from .site import default_language, project_root, settings
-from .strings import Translator, load_strings
+from .site import default_language, language_prefix, settings
+from .strings import translator
 from .templates import render
 from .views import contact_view, localized
 
@@ -18,8 +18,8 @@ def site_root(page) -> str:
     return "../" * page.url.count("/")
 
 
-def language_root(page, language: str, default: str) -> str:
-    return site_root(page) + ("" if language == default else f"{language}/")
+def language_root(page, config, language: str) -> str:
+    return site_root(page) + language_prefix(config, language)
 
 
 def material_view(material: dict, data, language: str, root: str, lang_root: str, t) -> dict:
@@ -45,9 +45,9 @@ def material_view(material: dict, data, language: str, root: str, lang_root: str
 
 def render_shortcode(shortcode, data, page, config, language: str, now) -> str:
     default = default_language(config)
-    t = Translator(load_strings(project_root(config)), language, default)
+    t = translator(config, language)
     root = site_root(page)
-    lang_root = language_root(page, language if page.url.startswith(f"{language}/") else default, default)
+    lang_root = language_root(page, config, language if page.url.startswith(f"{language}/") else default)
     args = shortcode.arguments
     if shortcode.name == "kontakter":
         contacts = [contact_view(c, language) for c in data.contacts_for(args.get("theme"), args.get("audience"))]

@@ -48,6 +48,12 @@ def is_nested_language_build(config: MkDocsConfig) -> bool:
     return bool(plugin and plugin.building)
 
 
+def language_prefix(config: MkDocsConfig, language: str | None = None) -> str:
+    """Where a language's pages live below the site root: "" for the default, "en/" for English."""
+    language = language or current_language(config)
+    return "" if language == default_language(config) else f"{language}/"
+
+
 def page_locale(page, config: MkDocsConfig) -> str:
     """The language a page's text is written in (a fallback page is in the default language)."""
     return getattr(page.file, "locale", None) or default_language(config)

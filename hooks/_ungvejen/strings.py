@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from .site import current_language, default_language
+
 
 def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
     flat: dict[str, str] = {}
@@ -35,6 +37,11 @@ def load_strings(root: Path | None = None) -> dict[str, dict[str, str]]:
     """Read once per process: like the hooks themselves, edited strings need a restart of
     `mkdocs serve` (they are code-side text, not editors' content)."""
     return _load(str(Path(__file__).parent / "strings"))
+
+
+def translator(config, language: str | None = None) -> "Translator":
+    """UI strings in `language` (default: the language being built) for a hook or partial."""
+    return Translator(load_strings(), language or current_language(config), default_language(config))
 
 
 class Translator:

@@ -5,7 +5,7 @@ Templates present; this module decides (which number is shown how, which link is
 
 from __future__ import annotations
 
-from .paths import vcard_path
+from .paths import HELP_PAGE, vcard_path
 from .formatting import phone_display, phone_href
 
 
@@ -14,6 +14,13 @@ def localized(value, language: str, default_language: str = "da"):
     if isinstance(value, dict):
         return value.get(language) or value.get(default_language) or next(iter(value.values()), "")
     return value
+
+
+def help_links(data, language: str, language_root: str) -> dict:
+    """What the help bar and the search's "nothing found" show: the help-bar contacts, most
+    urgent first, and the link to "Få hjælp nu" (`language_root` leads to /, or to /en/)."""
+    return {"contacts": [contact_view(contact, language) for contact in data.helpbar_contacts()],
+            "help_href": language_root + HELP_PAGE}
 
 
 def contact_view(contact: dict, language: str) -> dict:
