@@ -6,8 +6,9 @@ Each problem names the file and line; decorative images are not used on this sit
 
 import re
 
-from _ungvejen.problems import Problem, warn
-from _ungvejen.site import source_path
+from _ungvejen.build import build_state
+from _ungvejen.paths import source_path
+from _ungvejen.problems import Problem
 
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
 HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.I)
@@ -15,19 +16,20 @@ ALT = re.compile(r"\balt\s*=\s*(['\"])(?P<text>.*?)\1", re.I | re.S)
 
 
 def on_page_markdown(markdown, page, config, files):
-    # A fallback page is read again in the English build; warn() reports each problem once.
+    # A fallback page is read again in the other language's build; state.warn() reports each problem once.
+    state = build_state(config)
     source = page.file.content_string
     for match in MARKDOWN_IMAGE.finditer(source):
         if not match["alt"].strip():
-            _report(page, source, match.start(), match["src"])
+            state.warn(_problem(page, source, match.start(), match["src"]))
     for match in HTML_IMAGE.finditer(source):
         alt = ALT.search(match["attrs"])
         if not alt or not alt["text"].strip():
-            _report(page, source, match.start(), "<img>")
+            state.warn(_problem(page, source, match.start(), "<img>"))
     return markdown
 
 
-def _report(page, source, position, what):
+def _problem(page, source, position, what) -> Problem:
     line = source.count("\n", 0, position) + 1
-    warn(Problem(source_path(page), line, 0, f"Billedet {what} mangler en alternativ tekst.",
-                 "Skriv en kort beskrivelse af billedet mellem [ ], fx ![Tre niveauer af forebyggelse](niveauer.svg)."))
+    return Problem(source_path(page.file.src_uri), line, 0, f"Billedet {what} mangler en alternativ tekst.",
+                   "Skriv en kort beskrivelse af billedet mellem [ ], fx ![Tre niveauer af forebyggelse](niveauer.svg).")

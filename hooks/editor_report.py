@@ -1,8 +1,10 @@
 """Hook: the editors' report – what needs attention, page by page, written on every build.
 
 /redaktoer/rapport/ (HTML, noindex, not in the nav, the sitemap or the search index) and
-/redaktoer/rapport.csv: audience, theme, LIX per audience section, word count, review and
-due dates (overdue first), translation status, contacts used and external links.
+/redaktoer/rapport.csv: audience, theme, LIX per audience section (marked when above the
+audience's `lix_max`), word count, review and due dates (overdue first), translation status
+per language, contacts used and external links. Everything but the LIX and the links comes
+from the pages' records in the build state, read once when the front matter was checked.
 """
 
 import csv
@@ -12,71 +14,82 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from _ungvejen.data import load_site_data
+from _ungvejen.build import build_state
 from _ungvejen.readability import WORD, audience_sections, lix, prose
-from _ungvejen.review import due_date, today
-from _ungvejen.shortcodes import find
-from _ungvejen.render_blocks import known_values
-from _ungvejen.site import default_language, is_nested_language_build, project_root, settings, source_path
-from _ungvejen.templates import render
+from _ungvejen.review import today
 
 REPORT_FOLDER = "redaktoer/rapport"
 CSV_FILE = "redaktoer/rapport.csv"
-COLUMNS = ["side", "titel", "målgrupper", "tema", "lix", "ord", "gennemgået", "næste gennemgang", "forfalden",
-           "engelsk", "kontakter", "eksterne links"]
+LANGUAGE_NAMES_DA = {"en": "engelsk", "ar": "arabisk", "uk": "ukrainsk", "pl": "polsk", "so": "somali"}
 EXTERNAL_LINK = re.compile(r'<a [^>]*href="(https?://[^"]+)"')
-_rows: dict[str, dict] = {}
 
 
-def on_pre_build(config):
-    if not is_nested_language_build(config):
-        _rows.clear()
+def _columns(state) -> list[str]:
+    translations = [LANGUAGE_NAMES_DA.get(language, language) for language in state.languages[1:]]
+    return ["side", "titel", "målgrupper", "tema", "lix", "ord", "gennemgået", "næste gennemgang", "forfalden",
+            *translations, "kontakter", "eksterne links"]
 
 
 def on_page_content(html, page, config, files):
-    if is_nested_language_build(config) or getattr(page.file, "locale", None) not in (None, default_language(config)):
+    state = build_state(config)
+    record = state.record(page)
+    if state.building_other_language or record is None or state.page_locale(page) != state.default_language:
         return html
-    data = load_site_data(project_root(config))
-    markdown = page.markdown or ""
-    shortcodes, _ = find(page.file.content_string, source_path(page), known_values(data, config))
+    meta, markdown = record.meta, page.markdown or ""
     contacts = []
-    for shortcode in shortcodes:
+    for shortcode in record.shortcodes.values():
         if shortcode.name == "kontakt":
             contacts.append(shortcode.arguments["contact"])
         elif shortcode.name == "kontakter":
-            contacts += [c["id"] for c in data.contacts_for(shortcode.arguments.get("theme"), shortcode.arguments.get("audience"))]
-    twin = (getattr(page.file, "alternates", {}) or {}).get("en")
-    due = due_date(page.meta, settings(config).get("audiences", {}))
-    _rows[page.file.src_uri] = {
-        "side": source_path(page),
-        "titel": page.meta.get("title") or page.title or "",
-        "målgrupper": ", ".join(map(str, page.meta.get("audiences") or [])),
-        "tema": page.meta.get("theme") or "",
-        "lix": ", ".join(f"{s.audience} {lix(s.text).score:.0f}" for s in audience_sections(markdown)),
+            contacts += [c["id"] for c in state.data.contacts_for(shortcode.arguments.get("theme"),
+                                                                  shortcode.arguments.get("audience"))]
+    alternates = getattr(page.file, "alternates", {}) or {}
+    translations = {LANGUAGE_NAMES_DA.get(language, language):
+                    "oversat" if getattr(alternates.get(language), "locale", None) == language else "mangler"
+                    for language in state.languages[1:]}
+    state.report_rows[page.file.src_uri] = {
+        "side": record.source,
+        "titel": meta.get("title") or page.title or "",
+        "målgrupper": ", ".join(map(str, meta.get("audiences") or [])),
+        "tema": meta.get("theme") or "",
+        "lix": ", ".join(_lix_text(section, state.settings) for section in audience_sections(markdown)),
         "ord": len(WORD.findall(prose(markdown))),
-        "gennemgået": str(page.meta.get("reviewed") or ""),
-        "næste gennemgang": due.isoformat() if due else "",
-        "forfalden": "ja" if due and due < today() else "",
-        "engelsk": "oversat" if twin is not None and getattr(twin, "locale", None) == "en" else "mangler",
+        "gennemgået": str(meta.get("reviewed") or ""),
+        "næste gennemgang": record.due.isoformat() if record.due else "",
+        "forfalden": "ja" if record.overdue else "",
+        **translations,
         "kontakter": ", ".join(dict.fromkeys(contacts)),
         "eksterne links": ", ".join(dict.fromkeys(EXTERNAL_LINK.findall(html))),
     }
     return html
 
 
+def _lix_text(section, settings) -> str:
+    score = lix(section.text).score
+    audience = settings.audiences.get(section.audience)
+    limit = audience.lix_max if audience else None
+    over = f" (over {limit})" if limit is not None and score > limit else ""
+    return f"{section.audience} {score:.0f}{over}"
+
+
 @event_priority(-200)
 def on_post_build(config):
-    if is_nested_language_build(config):
+    state = build_state(config)
+    if state.building_other_language:
         return
-    rows = sorted(_rows.values(), key=lambda row: (row["forfalden"] != "ja", row["næste gennemgang"] or "9999", row["side"]))
+    columns = _columns(state)
+    rows = sorted(state.report_rows.values(),
+                  key=lambda row: (row["forfalden"] != "ja", row["næste gennemgang"] or "9999", row["side"]))
     site = Path(config.site_dir)
     (site / REPORT_FOLDER).mkdir(parents=True, exist_ok=True)
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, delimiter=";")
+    writer = csv.DictWriter(buffer, fieldnames=columns, delimiter=";")
     writer.writeheader()
     writer.writerows(rows)
     # A byte-order mark so Excel opens the Danish letters correctly.
     (site / CSV_FILE).write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
-    html = render(config, "editor-report.html", rows=rows, columns=COLUMNS, today=today().isoformat(),
-                  overdue=sum(1 for row in rows if row["forfalden"]), untranslated=sum(1 for row in rows if row["engelsk"] != "oversat"))
+    translation_columns = columns[9:-2]
+    html = state.render("editor-report.html", rows=rows, columns=columns, today=today().isoformat(),
+                        overdue=sum(1 for row in rows if row["forfalden"]),
+                        untranslated=sum(1 for row in rows if any(row[c] != "oversat" for c in translation_columns)))
     (site / REPORT_FOLDER / "index.html").write_text(html, encoding="utf-8")

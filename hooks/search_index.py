@@ -14,8 +14,8 @@ a Danish page searches Danish pages only, an English page English ones. Next to 
 when the reader types "hjalp" or "hjaelp". The browser loads none of this until the reader
 opens the search (docs/assets/javascripts/search.js).
 
-The search box itself is overrides/partials/ung/search.html; this hook gives it the page's
-way to the site root and the help bar's contacts (shown when nothing is found).
+The pages noted are kept in the build state; the search box itself is rendered by
+hooks/page_chrome.py.
 """
 
 from __future__ import annotations
@@ -30,16 +30,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from _ungvejen.data import load_site_data
-from _ungvejen.render_blocks import site_root
+from _ungvejen.build import build_state
 from _ungvejen.search import (
     EXCLUDE_SELECTORS, ROOT_SELECTOR, SearchPage, article_text, html_for_index, words_with_special_letters,
 )
-from _ungvejen.site import (
-    current_language, is_first_language_build, is_nested_language_build, page_locale,
-    language_prefix, project_root,
-)
-from _ungvejen.views import help_links
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 
@@ -50,37 +44,17 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
 
-_pages: list[SearchPage] = []
-
-
-def on_config(config):
-    if is_first_language_build(config):
-        _pages.clear()
-    return config
-
-
 def on_page_context(context, page, config, nav):
-    language = current_language(config)
-    context["ung_search"] = _search_box(config, language, site_root(page))
-    _pages.append(_search_page(page, config, language))
+    state = build_state(config)
+    state.search_pages.append(_search_page(page, state))
     return context
 
 
-def on_template_context(context, template_name, config):
-    # The 404 page is served at any depth, so it links from the site root (like 404.html does).
-    if template_name == "404.html":
-        context["ung_search"] = _search_box(config, current_language(config), "/")
-    return context
-
-
-def _search_box(config, language: str, root: str) -> dict:
-    links = help_links(load_site_data(project_root(config)), language, root + language_prefix(config, language))
-    return {"root": root, "language": language, **links}
-
-
-def _search_page(page, config, language: str) -> SearchPage:
-    prefix = language_prefix(config, language)
-    meta = page.meta or {}
+def _search_page(page, state) -> SearchPage:
+    language = state.language
+    prefix = state.language_prefix(language)
+    record = state.record(page)
+    meta = record.meta if record else (page.meta or {})
     tags = [str(tag) for tag in meta.get("tags") or [] if isinstance(tag, (str, int, float))]
     return SearchPage(
         path=page.file.abs_dest_path,
@@ -90,9 +64,9 @@ def _search_page(page, config, language: str) -> SearchPage:
         title=page.title or "",
         section=_section(page),
         tags=tags,
-        search_words=_theme_search_words(page, config, language),
+        search_words=_theme_search_words(page, state, language),
         noindex=bool(meta.get("noindex")),
-        fallback=page_locale(page, config) != language,
+        fallback=state.is_fallback(page),
     )
 
 
@@ -103,10 +77,10 @@ def _section(page) -> str:
     return parent.title if parent is not None and parent.title else ""
 
 
-def _theme_search_words(page, config, language: str) -> list[str]:
+def _theme_search_words(page, state, language: str) -> list[str]:
     """A theme's search words belong to the theme's own page (themes.yml `page:`) only."""
     source = page.file.src_uri
-    for theme in load_site_data(project_root(config)).themes.values():
+    for theme in state.data.themes.values():
         theme_page = theme.get("page", "")
         if source in (theme_page, theme_page.removesuffix(".md") + f".{language}.md"):
             return list(theme.get("search_words", {}).get(language) or [])
@@ -115,10 +89,11 @@ def _theme_search_words(page, config, language: str) -> list[str]:
 
 @event_priority(-200)
 def on_post_build(config):
-    if is_nested_language_build(config):
+    state = build_state(config)
+    if state.building_other_language:
         return
     site = Path(config.site_dir)
-    pages = [page for page in _pages if page.indexed]
+    pages = [page for page in state.search_pages if page.indexed]
     started = time.perf_counter()
     try:
         counts = asyncio.run(_write_index(site, pages))

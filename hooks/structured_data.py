@@ -8,10 +8,8 @@ import json
 
 from markupsafe import Markup
 
-from _ungvejen.data import load_site_data
-from _ungvejen.formatting import phone_href
-from _ungvejen.site import page_locale, project_root
-from _ungvejen.views import localized
+from _ungvejen.build import build_state
+from _ungvejen.formatting import localized, phone_href
 
 CONTACT_PAGE = "kontakt.md"
 
@@ -19,8 +17,8 @@ CONTACT_PAGE = "kontakt.md"
 def on_page_context(context, page, config, nav):
     if page.file.src_uri.removesuffix(".en.md").removesuffix(".md") + ".md" != CONTACT_PAGE:
         return context
-    data = load_site_data(project_root(config))
-    language = page_locale(page, config)
+    state = build_state(config)
+    data, language = state.data, state.page_locale(page)
     points = []
     for contact in data.contacts.values():
         if contact["kind"] != "person" and not contact.get("helpbar"):

@@ -229,7 +229,7 @@ def test_no_results_shows_the_help_bar_numbers(search_pages, language, query, ex
     empty = page.locator("[data-ung-search-empty]")
     assert empty.is_visible()
     helpbar_numbers = page.locator(".ung-helpbar__number").all_inner_texts()
-    assert empty.locator(".ung-search__help-number").all_inner_texts() == helpbar_numbers
+    assert empty.locator(".ung-search-help__number").all_inner_texts() == helpbar_numbers
     assert helpbar_numbers[:3] == ["112", "114", "116 111"]
     # The numbers are announced with the message: both are inside the status region.
     assert page.locator("[role=status][data-ung-search-status] [data-ung-search-empty]").count() == 1

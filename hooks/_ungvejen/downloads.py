@@ -1,8 +1,7 @@
 """Files made at build time that pages link to: lesson PDFs, vCards, iCalendar files.
 
-Paths are relative to the site root and shared by both languages (a PDF is made once, from
-the Danish lesson page). File sizes are recorded here when a file is made, so the
-catalogue can show "PDF, 182 kB".
+Pure content: vCards and iCalendar files from data records, and the content hash that keys
+the lesson-PDF cache. hooks/make_downloads.py decides when they are made and where they go.
 """
 
 from __future__ import annotations
@@ -13,15 +12,7 @@ import hashlib
 import vobject
 from icalendar import Calendar, Event
 
-from .formatting import phone_href
-from .views import localized
-
-def size_label(size: int, language: str) -> str:
-    """182 kB (Danish decimal comma for small files: 1,4 MB)."""
-    if size < 1000 * 1000:
-        return f"{max(1, round(size / 1000))} kB"
-    value = f"{size / 1000 / 1000:.1f}"
-    return f"{value.replace('.', ',') if language == 'da' else value} MB"
+from .formatting import localized, phone_href
 
 
 def vcard(contact: dict, language: str) -> str:
@@ -77,7 +68,3 @@ def content_hash(*parts: str) -> str:
     for part in parts:
         digest.update(part.encode("utf-8"))
     return digest.hexdigest()[:16]
-
-
-# Sizes of the files made in this build, by site-relative path.
-made_file_sizes: dict[str, int] = {}

@@ -1,4 +1,5 @@
-"""How facts are written for people: Danish phone grouping, dates in the page's language."""
+"""How facts are written for people: Danish phone grouping, dates and file sizes in the page's
+language, and a text picked from its translations."""
 
 from __future__ import annotations
 
@@ -40,3 +41,18 @@ def weekday_date_time(moment: dt.datetime, language: str) -> str:
 
 def short_time(moment: dt.datetime, language: str) -> str:
     return format_time(moment, "HH:mm", locale=language)
+
+
+def localized(value, language: str, default_language: str = "da"):
+    """{da: ..., en: ...} -> the text in `language`, falling back to the default language."""
+    if isinstance(value, dict):
+        return value.get(language) or value.get(default_language) or next(iter(value.values()), "")
+    return value
+
+
+def size_label(size: int, language: str) -> str:
+    """182 kB (Danish decimal comma for small files: 1,4 MB)."""
+    if size < 1000 * 1000:
+        return f"{max(1, round(size / 1000))} kB"
+    value = f"{size / 1000 / 1000:.1f}"
+    return f"{value.replace('.', ',') if language == 'da' else value} MB"

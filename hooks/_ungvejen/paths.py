@@ -1,4 +1,5 @@
-"""Where the files made at build time live, relative to the site root (both languages share them)."""
+"""Where things are: the files made at build time (relative to the site root; both languages
+share them), the way from a page up to the site root, and a page's source file."""
 
 PDF_FOLDER = "undervisning/pdf"
 HELP_PAGE = "faa-hjaelp-nu/"
@@ -17,3 +18,13 @@ def vcard_path(contact_id: str) -> str:
 
 def event_path(event_id: str) -> str:
     return f"{CALENDAR_FOLDER}/{event_id}.ics"
+
+
+def site_root(page_url: str) -> str:
+    """Relative path from a page to the site root (above any /en/ prefix): "temaer/x/" -> "../../"."""
+    return "../" * page_url.count("/")
+
+
+def source_path(src_uri: str) -> str:
+    """A page's Markdown file as an editor finds it: "temaer/x.md" -> "docs/temaer/x.md"."""
+    return f"docs/{src_uri}"

@@ -2,17 +2,15 @@
 
 Messages are in Danish because the people who read them are the municipality's editors.
 A problem never carries a Python traceback: hooks turn a list of problems into one
-`PluginError` (data that cannot be used) or into warnings (which stop a strict build).
+`PluginError` (data that cannot be used) or into warnings (which stop a strict build;
+`BuildState.warn` gives each once per build).
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
-
-log = logging.getLogger("mkdocs.plugins.ungvejen")
 
 
 @dataclass(frozen=True, order=True)
@@ -36,19 +34,3 @@ class ProblemReport(PluginError):
         self.problems = sorted(set(problems))
         lines = "\n".join(f"  {problem}" for problem in self.problems)
         super().__init__(f"{heading} ({len(self.problems)}):\n{lines}")
-
-
-_already_warned: set[str] = set()
-
-
-def warn(problem: Problem) -> None:
-    """Log a problem as a warning once per build, although hooks run once per language."""
-    text = str(problem)
-    if text not in _already_warned:
-        _already_warned.add(text)
-        log.warning(text)
-
-
-def forget_warnings() -> None:
-    """Called when a new build starts (also on every `mkdocs serve` rebuild)."""
-    _already_warned.clear()

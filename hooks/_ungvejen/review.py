@@ -24,18 +24,20 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def review_interval(meta: dict, audience_settings: dict) -> int:
-    """Months between reviews: the page's own `review_every`, else the shortest of its audiences'."""
+def review_interval(meta: dict, settings) -> int:
+    """Months between reviews: the page's own `review_every`, else the shortest of its
+    audiences' (a page for young people and professionals is checked as often as the
+    young people's pages are). `settings` answers `review_months(audience)`."""
     own = months_between_reviews(meta.get("review_every", "")) if meta.get("review_every") else None
     if own:
         return own
-    intervals = [months_between_reviews(audience_settings.get(a, {}).get("review_every", "")) or DEFAULT_MONTHS
+    intervals = [settings.review_months(a) or DEFAULT_MONTHS
                  for a in meta.get("audiences") or [] if isinstance(a, str)]
     return min(intervals, default=DEFAULT_MONTHS)
 
 
-def due_date(meta: dict, audience_settings: dict) -> dt.date | None:
+def due_date(meta: dict, settings) -> dt.date | None:
     reviewed = meta.get("reviewed")
-    if not isinstance(reviewed, dt.date):
+    if not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime):
         return None
-    return add_months(reviewed, review_interval(meta, audience_settings))
+    return add_months(reviewed, review_interval(meta, settings))

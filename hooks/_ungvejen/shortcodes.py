@@ -38,9 +38,11 @@ class Shortcode:
 
 
 def find(source: str, file: str, known: dict[str, set[str]]) -> tuple[list[Shortcode], list[Problem]]:
-    """All shortcodes of a page's source (front matter included, so lines match the file)."""
+    """The valid shortcodes of a page's source, and the problems of the others (the source
+    includes the front matter, so lines match the file)."""
     found, problems = [], []
     for match in MARKER.finditer(source):
+        problems_before = len(problems)
         line = source.count("\n", 0, match.start()) + 1
         name = match["name"]
         spec = SPECS.get(name)
@@ -69,11 +71,12 @@ def find(source: str, file: str, known: dict[str, set[str]]) -> tuple[list[Short
             problems.append(Problem(file, line, 0, f"ung:{name} mangler et id.",
                                     f"Skriv fx <!-- ung:{name} ssp-keld-bjoerbaek --> med et id fra data/contacts.yml."))
             continue
-        for argument, value in shortcode.arguments.items():
-            if value not in known[argument]:
-                problems.append(Problem(file, line, 0, f"Ukendt {_danish(argument)} '{value}' i ung:{name}.",
-                                        f"Brug en af: {', '.join(sorted(known[argument]))}."))
-        found.append(shortcode)
+        unknown = [Problem(file, line, 0, f"Ukendt {_danish(argument)} '{value}' i ung:{name}.",
+                           f"Brug en af: {', '.join(sorted(known[argument]))}.")
+                   for argument, value in shortcode.arguments.items() if value not in known[argument]]
+        problems += unknown
+        if not unknown and len(problems) == problems_before:
+            found.append(shortcode)
     return found, problems
 
 

@@ -6,12 +6,12 @@ default language, then English, then the key itself – as Material's partials/l
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from .site import current_language, default_language
+STRINGS_FOLDER = Path(__file__).parent / "strings"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
@@ -25,27 +25,17 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
     return flat
 
 
-@lru_cache(maxsize=4)
-def _load(folder: str) -> dict[str, dict[str, str]]:
+def load_strings(folder: Path = STRINGS_FOLDER) -> dict[str, dict[str, str]]:
+    """Every language's strings, by language code (the file name) – read once per build."""
     return {
-        path.stem: _flatten(yaml.safe_load(path.read_text(encoding="utf-8")))
-        for path in sorted(Path(folder).glob("*.yml"))
+        path.stem: _flatten(yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER))
+        for path in sorted(folder.glob("*.yml"))
     }
 
 
-def load_strings(root: Path | None = None) -> dict[str, dict[str, str]]:
-    """Read once per process: like the hooks themselves, edited strings need a restart of
-    `mkdocs serve` (they are code-side text, not editors' content)."""
-    return _load(str(Path(__file__).parent / "strings"))
-
-
-def translator(config, language: str | None = None) -> "Translator":
-    """UI strings in `language` (default: the language being built) for a hook or partial."""
-    return Translator(load_strings(), language or current_language(config), default_language(config))
-
 
 class Translator:
-    """`t("exit.label")` in the given language, with the fallback chain."""
+    """`ung_t("exit.label")` in the given language, with the fallback chain."""
 
     def __init__(self, strings: dict[str, dict[str, str]], language: str, default_language: str = "da"):
         chain = [language, default_language, "en"]

@@ -1,30 +1,27 @@
-"""Render our partials (overrides/partials/ung/) from hooks, with autoescape on.
+"""The one way our partials are rendered: overrides/partials/ung/*.html, autoescaped.
 
-The theme's own Jinja environment has autoescape off, and every `get_env()` call makes a
-new one, so we build one autoescaping environment per theme loader and reuse it: text
-from data/*.yml is then always escaped, a `<script>` in a YAML field shows as text.
+Every partial in overrides/partials/ung/ is rendered here, from a hook, and never included
+by Material's templates: Material's own Jinja environment has autoescape off (and
+`get_env()` makes a new one on each call), so text from data/*.yml rendered there could
+carry markup into the page. Here a `<script>` in a YAML field always shows as text.
+Material's templates (overrides/main.html, 404.html, partials/*.html) only place the
+finished HTML that hooks put into their context. The UI-string translator is called
+`ung_t` in both.
 """
 
 from __future__ import annotations
 
 import jinja2
-from mkdocs.config.defaults import MkDocsConfig
 
-_environments: dict[int, jinja2.Environment] = {}
+PARTIALS = "partials/ung"
 
 
-def environment(config: MkDocsConfig) -> jinja2.Environment:
-    theme = config.theme
-    key = id(theme)
-    if key not in _environments:
-        loader = theme.get_env().loader
-        _environments.clear()
-        _environments[key] = jinja2.Environment(
+class Renderer:
+    def __init__(self, loader: jinja2.BaseLoader):
+        self.environment = jinja2.Environment(
             loader=loader, autoescape=True, auto_reload=False,
             trim_blocks=True, lstrip_blocks=True,
         )
-    return _environments[key]
 
-
-def render(config: MkDocsConfig, template: str, **context) -> str:
-    return environment(config).get_template(f"partials/ung/{template}").render(**context)
+    def render(self, template: str, **context) -> str:
+        return self.environment.get_template(f"{PARTIALS}/{template}").render(**context)

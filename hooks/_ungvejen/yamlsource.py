@@ -191,3 +191,20 @@ def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, Posit
     if node is not None:
         _walk(node, (), positions, problems, file, line_offset)
     return data, positions, problems
+
+
+def positions_only(text: str, file: str) -> Positions:
+    """Where each value of a YAML file stands, without building its data.
+
+    For mkdocs.yml: its custom tags (`!ENV`, `!!python/name:`) cannot be built by a safe
+    loader, but composing the node tree needs no constructor. MkDocs has already read the
+    values; we only need their lines. A file that cannot be composed gives no positions.
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return Positions()
+    positions = Positions()
+    if node is not None:
+        _walk(node, (), positions, [], file, 0)
+    return positions

@@ -1,0 +1,217 @@
+"""The Content-Security-Policy and the other security headers, decided from the built HTML.
+
+Pure functions, no MkDocs: `scan_site` reads every built page, collects the sha256 hash of
+each inline script the browser runs and what the policy would silently block (inline event
+handlers, `javascript:` URLs, scripts from other hosts, `style` attributes and `<style>`
+elements); `security_headers` makes the headers from the hashes; `headers_file` and
+`nginx_file` write them for static hosts (`_headers`) and for nginx (`_nginx_headers.conf`).
+hooks/security_headers.py runs this once after both languages are built.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+HEADERS_FILE = "_headers"
+NGINX_FILE = "_nginx_headers.conf"
+LONG_CACHE = "public, max-age=31536000, immutable"
+
+# `type` values that make a <script> run (HTML: a JavaScript MIME type, "module", or empty);
+# "importmap" and "speculationrules" are not JavaScript but CSP still checks them like scripts.
+JAVASCRIPT_TYPES = {
+    "", "module", "importmap", "speculationrules", "text/javascript", "application/javascript",
+    "application/ecmascript", "application/x-ecmascript", "application/x-javascript",
+    "text/ecmascript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2",
+    "text/javascript1.3", "text/javascript1.4", "text/javascript1.5", "text/jscript",
+    "text/livescript", "text/x-ecmascript", "text/x-javascript",
+}
+
+# Only features this Chromium recognises (an unknown feature logs a console warning).
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
+    "fullscreen", "geolocation", "gyroscope", "hid", "idle-detection", "interest-cohort",
+    "local-fonts", "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+    "publickey-credentials-get", "screen-wake-lock", "serial", "sync-xhr", "usb",
+    "xr-spatial-tracking",
+))
+
+
+class _PageScan(HTMLParser):
+    """Collects the inline scripts that run, and what the policy would block, in one HTML file."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.inline_scripts: list[str] = []
+        self.inline_styles: list[str] = []
+        self.problems: list[str] = []
+        self._open: tuple[str, bool] | None = None  # ("script" | "style", collect?)
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = {name: value or "" for name, value in attrs}
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}=...>. Sådan retter du: flyt koden til en script-fil")
+            if name == "style":
+                self.problems.append(f"<{tag} style=\"{value[:40]}\">. Sådan retter du: brug en klasse fra "
+                                     "docs/assets/stylesheets/ungvejen.css")
+            if name in ("href", "src", "action", "formaction") and value.strip().lower().startswith("javascript:"):
+                self.problems.append(f"<{tag} {name}=\"javascript:...\">. Sådan retter du: flyt koden til en script-fil")
+        if tag == "script":
+            source = values.get("src")
+            if source is not None:
+                parts = urlsplit(source.strip())
+                if parts.scheme or parts.netloc:
+                    self.problems.append(f"<script src=\"{source}\">. Sådan retter du: læg scriptet på siden selv "
+                                         "(docs/assets/javascripts/)")
+                self._open = ("script", False)
+            else:
+                kind = values.get("type", "").split(";")[0].strip().lower()
+                self._open = ("script", kind in JAVASCRIPT_TYPES)
+            self._text = []
+        elif tag == "style":
+            self._open = ("style", True)
+            self._text = []
+
+    def handle_data(self, data):
+        if self._open:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if self._open and tag == self._open[0]:
+            if self._open[1]:
+                # Browsers hash the text after newline normalisation, encoded as UTF-8.
+                text = "".join(self._text).replace("\r\n", "\n").replace("\r", "\n")
+                (self.inline_scripts if tag == "script" else self.inline_styles).append(text)
+            self._open = None
+
+
+def csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def content_security_policy(script_hashes: list[str]) -> str:
+    directives = [
+        ("default-src", ["'self'"]),
+        ("script-src", ["'self'", "'wasm-unsafe-eval'", *script_hashes]),
+        ("style-src", ["'self'"]),
+        # Material's CSS draws its icons from data: SVGs (mask-image).
+        ("img-src", ["'self'", "data:"]),
+        ("font-src", ["'self'"]),
+        ("connect-src", ["'self'"]),
+        ("worker-src", ["'self'"]),
+        ("manifest-src", ["'self'"]),
+        ("object-src", ["'none'"]),
+        ("base-uri", ["'none'"]),
+        ("form-action", ["'self'"]),
+        ("frame-ancestors", ["'none'"]),
+    ]
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives)
+
+
+def security_headers(script_hashes: list[str]) -> list[tuple[str, str]]:
+    return [
+        ("Content-Security-Policy", content_security_policy(script_hashes)),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+        ("Permissions-Policy", PERMISSIONS_POLICY),
+        ("X-Frame-Options", "DENY"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+        ("Cross-Origin-Resource-Policy", "same-origin"),
+    ]
+
+
+def fingerprinted_assets(site: Path) -> list[str]:
+    """Files that never change: Material's assets/**/*.<hash>.min.(js|css), Pagefind's chunks."""
+    found = [f"/pagefind/{folder}/*" for folder in ("index", "fragment") if (site / "pagefind" / folder).is_dir()]
+    for path in sorted(site.glob("assets/**/*.min.*")):
+        name = path.name.split(".")
+        if path.suffix in (".js", ".css") and len(name) >= 4 and len(name[-3]) >= 8 and all(
+                c in "0123456789abcdef" for c in name[-3]):
+            found.append("/" + path.relative_to(site).as_posix())
+    return found
+
+
+# A page with none of these needs no full parse: its inline scripts are read with INLINE_SCRIPT.
+SUSPECT = re.compile(r"""\son[a-z]+\s*=|\sstyle\s*=|<style[\s>]|javascript:|<script[^>]*\ssrc=["']?(?:[a-z]+:)?//""", re.I)
+INLINE_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.I | re.S)
+SCRIPT_TYPE = re.compile(r"""\stype\s*=\s*["']?(?P<type>[^"'\s>]*)""", re.I)
+
+
+class _FastScan:
+    """The same result as _PageScan for a page with nothing suspect, ten times faster."""
+
+    def __init__(self, text: str):
+        self.problems: list[str] = []
+        self.inline_styles: list[str] = []
+        self.inline_scripts = [
+            match["body"].replace("\r\n", "\n").replace("\r", "\n")
+            for match in INLINE_SCRIPT.finditer(text)
+            if " src" not in match["attrs"].lower()
+            and _script_type(match["attrs"]) in JAVASCRIPT_TYPES
+        ]
+
+
+def _script_type(attributes: str) -> str:
+    match = SCRIPT_TYPE.search(attributes)
+    return match["type"].split(";")[0].strip().lower() if match else ""
+
+
+def scan_site(site: Path) -> tuple[list[str], dict[str, list[str]]]:
+    """The CSP hashes of every inline script in the built site, and the problems per file."""
+    hashes: set[str] = set()
+    problems: dict[str, list[str]] = {}
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if SUSPECT.search(text):
+            scan = _PageScan()
+            scan.feed(text)
+            scan.close()
+        else:
+            scan = _FastScan(text)
+        hashes.update(csp_hash(text) for text in scan.inline_scripts)
+        found = scan.problems + ["<style>. Sådan retter du: flyt reglerne til docs/assets/stylesheets/ungvejen.css"
+                                 for _ in scan.inline_styles]
+        if found:
+            problems[path.relative_to(site).as_posix()] = sorted(set(found))
+    return sorted(hashes), problems
+
+
+def headers_file(headers: list[tuple[str, str]], long_cached: list[str]) -> str:
+    lines = ["# Written by hooks/security_headers.py at build time. Do not edit.", "/*"]
+    lines += [f"  {name}: {value}" for name, value in headers]
+    for path in long_cached:
+        lines += [path, f"  Cache-Control: {LONG_CACHE}"]
+    return "\n".join(lines) + "\n"
+
+
+# Headers that only mean something on a document the browser runs: sent by nginx on HTML,
+# SVG and JavaScript (workers get their policy from their own response), not on CSS and
+# images – about 1 KB less on each of a page's dozen requests (issue 10's weight budget).
+DOCUMENT_ONLY = {"Content-Security-Policy", "Permissions-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"}
+
+
+def nginx_variable(name: str) -> str:
+    return "$ungvejen_" + name.lower().replace("-", "_")
+
+
+def nginx_file(headers: list[tuple[str, str]]) -> str:
+    """`set` lines for the document-only headers (deploy/ungvejen.conf maps them by content
+    type) and plain `add_header` lines for the headers every response carries."""
+    lines = ["# Written by hooks/security_headers.py at build time. Do not edit.",
+             "# Included by deploy/ungvejen.conf in the server block (reload nginx after publishing)."]
+    for name, value in headers:
+        if any(character in value for character in '"\\$\n'):
+            raise ValueError(f"{name} cannot be written as an nginx string: {value!r}")
+        if name in DOCUMENT_ONLY:
+            lines.append(f'set {nginx_variable(name)} "{value}";')
+            lines.append(f"add_header {name} {nginx_variable(name)}_for_documents always;")
+        else:
+            lines.append(f'add_header {name} "{value}" always;')
+    return "\n".join(lines) + "\n"

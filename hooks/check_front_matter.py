@@ -1,0 +1,36 @@
+"""Hook: read and check every page's front matter once, and keep it in the build state.
+
+Each Markdown file is parsed once (a fallback page built again for another language reuses
+its record): the front matter with line numbers, checked against the settings' audiences,
+the themes and the search words, and the review due date. Later hooks – review dates,
+shortcodes, the editors' report, translation, search – read the record, not the file.
+Problems are warnings (one line each, all pages at once), so `mkdocs serve` keeps running
+while an editor fixes them and the strict build stops. Broken front matter is removed from
+the page so it is not shown as text.
+"""
+
+from _ungvejen.build import PageRecord, build_state
+from _ungvejen.frontmatter import FENCE, check, split
+from _ungvejen.paths import source_path
+
+
+def on_page_markdown(markdown, page, config, files):
+    state = build_state(config)
+    record = state.record(page)
+    if record is None:
+        record = _read(page, state)
+    state.note_built(page, record)
+    if record.front.problems and not record.meta:
+        # MkDocs could not read it either and passed it on as text: drop it from the page.
+        return FENCE.sub("", markdown, count=1)
+    return markdown
+
+
+def _read(page, state) -> PageRecord:
+    file = source_path(page.file.src_uri)
+    front = split(page.file.content_string, file)
+    data = state.data
+    tags = {word.lower() for language in state.languages for word in data.search_words(language)}
+    for problem in check(front, file, set(state.settings.audiences), set(data.themes), tags):
+        state.warn(problem)
+    return state.remember_page(PageRecord(source=file, front=front), page.file.src_uri)

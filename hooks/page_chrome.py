@@ -1,0 +1,62 @@
+"""Hook: what every page carries around its content – skip links, quick exit, help bar, search.
+
+Rendered from overrides/partials/ung/ through the build state's one autoescaping renderer,
+and handed to Material's templates as finished HTML in `ung` (overrides/main.html places
+it). The help bar lists the contacts marked `helpbar: true` in data/contacts.yml, most
+urgent first; the quick exit goes to `extra.ungvejen.exit_url`. For Material's own
+overridden partials (the footer, 404.html) the Jinja environment gets `ung_t` (our UI
+strings in the language being built) and `ung_lang_prefix` ("" or "en/").
+
+The environment also gets a `material/` prefix for Material's original templates, so an
+override can add to a Material partial (`{% include "material/partials/alternate.html" %}`)
+instead of copying it.
+"""
+
+from pathlib import Path
+
+import jinja2
+import material
+from markupsafe import Markup
+
+from _ungvejen.build import build_state
+from _ungvejen.language_links import mark_link_languages
+from _ungvejen.paths import site_root
+from _ungvejen.views import help_links, search_box
+
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+
+
+def on_env(env, config, files):
+    state = build_state(config)
+    env.globals["ung_t"] = state.translator()
+    env.globals["ung_lang_prefix"] = state.language_prefix()
+    env.filters["ung_language_links"] = mark_link_languages
+    env.loader = jinja2.ChoiceLoader([
+        env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))}),
+    ])
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    context["ung"] = _chrome(build_state(config), site_root(page.url))
+    return context
+
+
+def on_template_context(context, template_name, config):
+    # The 404 page is served at any depth, so it links from the site root.
+    if template_name == "404.html":
+        context["ung"] = _chrome(build_state(config), "/")
+    return context
+
+
+def _chrome(state, root: str) -> dict:
+    language = state.language
+    language_root = root + state.language_prefix(language)
+    exit_url = state.settings.exit_url
+    return {
+        "skip_links": Markup(state.render("skip-links.html", ung_exit_url=exit_url)),
+        "exit": Markup(state.render("exit.html", ung_exit_url=exit_url)),
+        "helpbar": Markup(state.render("helpbar.html", help=help_links(state.data, language, language_root))),
+        "search": Markup(state.render("search.html", ung_exit_url=exit_url,
+                                      search=search_box(state.data, language, root, language_root))),
+    }
