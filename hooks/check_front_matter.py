@@ -19,7 +19,6 @@ def on_page_markdown(markdown, page, config, files):
     record = state.record(page)
     if record is None:
         record = _read(page, state)
-    state.note_built(page, record)
     if record.front.problems and not record.meta:
         # MkDocs could not read it either and passed it on as text: drop it from the page.
         return FENCE.sub("", markdown, count=1)

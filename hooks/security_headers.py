@@ -22,6 +22,11 @@ from _ungvejen.build import build_state
 log = logging.getLogger("mkdocs.plugins.ungvejen.security_headers")
 
 
+def on_page_context(context, page, config, nav):
+    build_state(config).note_built(page)  # so a warning can name the Markdown file, not the HTML
+    return context
+
+
 # After mkdocs-static-i18n (-100) has built every language, and after the hooks that write
 # more files at -200 (the search index, the editors' report): every file is on disk by now.
 @event_priority(-250)

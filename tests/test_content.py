@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,7 @@ import yaml
 
 from sitekit import ROOT
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from _ungvejen.readability import audience_sections, lix  # noqa: E402
+from _ungvejen.readability import audience_sections, lix
 
 DOCS = ROOT / "docs"
 REQUIRED = {"title", "description", "audiences", "tags", "reviewed"}

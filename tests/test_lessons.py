@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import sys
 from urllib.parse import urljoin
 
 import pytest
@@ -14,8 +13,7 @@ from conftest import axe_violations, built_pages, url_of
 from htmlkit import parse
 from sitekit import ROOT
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from _ungvejen.downloads import size_label  # noqa: E402
+from _ungvejen.formatting import size_label
 
 MATERIALS = yaml.safe_load((ROOT / "data" / "materials.yml").read_text(encoding="utf-8"))["materials"]
 

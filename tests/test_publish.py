@@ -33,6 +33,11 @@ theme:
   name: material
   language: da
   font: false
+extra:
+  ungvejen:
+    exit_url: https://www.dmi.dk/
+    audiences:
+      unge: {review_every: 6 months}
 plugins:
   - i18n:
       docs_structure: suffix
@@ -40,6 +45,7 @@ plugins:
         - {locale: da, name: Dansk, default: true, build: true}
         - {locale: en, name: English, build: true}
 hooks:
+  - hooks/load_data.py
   - hooks/not_found.py
   - hooks/security_headers.py
 """
@@ -55,8 +61,16 @@ def project(tmp_path) -> Path:
     folder = tmp_path / "project"
     shutil.copytree(ROOT / "hooks" / "_ungvejen", folder / "hooks" / "_ungvejen",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    for hook in ("not_found.py", "security_headers.py"):
+    for hook in ("load_data.py", "not_found.py", "security_headers.py"):
         shutil.copy(ROOT / "hooks" / hook, folder / "hooks" / hook)
+    # The build state needs the settings and the data files (the tiny site's, one theme page).
+    shutil.copytree(ROOT / "data" / "schema", folder / "data" / "schema")
+    for path in (ROOT / "tests" / "fixtures" / "tiny" / "data").glob("*.yml"):
+        shutil.copy(path, folder / "data" / path.name)
+    write(folder / "data" / "themes.yml", """
+        themes:
+          - {id: rusmidler, page: index.md, title: {da: Rusmidler, en: Drugs}, search_words: {da: [hash], en: [drugs]}}
+    """)
     write(folder / "mkdocs.yml", MKDOCS_YML)
     write(folder / "docs" / "index.md", "# Forside\n\nUdgave 1\n\nLæs [om os](om.md#hvem).\n")
     write(folder / "docs" / "index.en.md", "# Home\n\nRelease 1\n\nRead [about us](om.md#hvem).\n")

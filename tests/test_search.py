@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from urllib.parse import urlparse
 
 import pytest
@@ -17,8 +16,7 @@ import pytest
 from conftest import VIEWPORTS, axe_violations, built_pages, stub_exit_page
 from sitekit import ROOT, make_project, run_build
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from _ungvejen.search import SearchPage, html_for_index, words_with_special_letters  # noqa: E402
+from _ungvejen.search import SearchPage, html_for_index, words_with_special_letters
 
 OPEN = "[data-ung-search-open]"
 DIALOG = "[data-ung-search-dialog]"

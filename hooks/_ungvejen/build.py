@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 
 from .data import SiteData, load_site_data
 from .frontmatter import FrontMatter
+from .paths import source_path
 from .problems import Problem
 from .review import due_date, today
 from .search import SearchPage
@@ -124,10 +125,11 @@ class BuildState:
         self.pages[src_uri] = record
         return record
 
-    def note_built(self, page, record: PageRecord) -> None:
+    def note_built(self, page) -> None:
+        """Remember which Markdown file makes this page's HTML file (for messages about built HTML)."""
         built = Path(page.file.abs_dest_path).resolve()
         try:
-            self.built_sources[built.relative_to(self.site_dir.resolve()).as_posix()] = record.source
+            self.built_sources[built.relative_to(self.site_dir.resolve()).as_posix()] = source_path(page.file.src_uri)
         except ValueError:
             pass
 
