@@ -18,6 +18,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The second engine CI builds with: ProperDocs, the maintained continuation of MkDocs 1.x.
+ENGINES = {"mkdocs": MKDOCS, "properdocs": [sys.executable, "-m", "properdocs"]}
 
 
 @dataclass
@@ -31,8 +33,9 @@ class BuildResult:
         return self.returncode == 0
 
 
-def run_build(project: Path, site: Path, strict: bool = True, env: dict | None = None) -> BuildResult:
-    command = MKDOCS + ["build", "--site-dir", str(site), "--config-file", str(project / "mkdocs.yml")]
+def run_build(project: Path, site: Path, strict: bool = True, env: dict | None = None,
+              engine: str = "mkdocs") -> BuildResult:
+    command = ENGINES[engine] + ["build", "--site-dir", str(site), "--config-file", str(project / "mkdocs.yml")]
     command.append("--strict" if strict else "--no-strict")
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     completed = subprocess.run(command, cwd=project, capture_output=True, text=True, env=environment, timeout=600)
