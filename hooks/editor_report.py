@@ -4,12 +4,14 @@
 /redaktoer/rapport.csv: audience, theme, LIX per audience section (marked when above the
 audience's `lix_max`), word count, review and due dates (overdue first), translation status
 per language, contacts used and external links. Everything but the LIX and the links comes
+from types import MappingProxyType
 from the pages' records in the build state, read once when the front matter was checked.
 """
 
 import csv
 import io
 import re
+from types import MappingProxyType
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -20,7 +22,7 @@ from _ungvejen.review import today
 
 REPORT_FOLDER = "redaktoer/rapport"
 CSV_FILE = "redaktoer/rapport.csv"
-LANGUAGE_NAMES_DA = {"en": "engelsk", "ar": "arabisk", "uk": "ukrainsk", "pl": "polsk", "so": "somali"}
+LANGUAGE_NAMES_DA = MappingProxyType({"en": "engelsk", "ar": "arabisk", "uk": "ukrainsk", "pl": "polsk", "so": "somali"})
 EXTERNAL_LINK = re.compile(r'<a [^>]*href="(https?://[^"]+)"')
 
 

@@ -123,7 +123,7 @@ async def _write_index(site: Path, pages: list[SearchPage]) -> dict[str, int]:
             copy.write_text(html_for_index(Path(page.path).read_text(encoding="utf-8"), page), encoding="utf-8")
             counts[page.language] = counts.get(page.language, 0) + 1
         # Repeated lists (contact cards, lessons, events) are marked page by page in html_for_index.
-        index_config = IndexConfig(root_selector=ROOT_SELECTOR, exclude_selectors=EXCLUDE_SELECTORS,
+        index_config = IndexConfig(root_selector=ROOT_SELECTOR, exclude_selectors=list(EXCLUDE_SELECTORS),
                                    output_path=str(site / OUTPUT_FOLDER))
         async with PagefindIndex(config=index_config) as index:
             result = await index.add_directory(folder, glob="**/index.html")

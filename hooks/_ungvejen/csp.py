@@ -23,13 +23,13 @@ LONG_CACHE = "public, max-age=31536000, immutable"
 
 # `type` values that make a <script> run (HTML: a JavaScript MIME type, "module", or empty);
 # "importmap" and "speculationrules" are not JavaScript but CSP still checks them like scripts.
-JAVASCRIPT_TYPES = {
+JAVASCRIPT_TYPES = frozenset({
     "", "module", "importmap", "speculationrules", "text/javascript", "application/javascript",
     "application/ecmascript", "application/x-ecmascript", "application/x-javascript",
     "text/ecmascript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2",
     "text/javascript1.3", "text/javascript1.4", "text/javascript1.5", "text/jscript",
     "text/livescript", "text/x-ecmascript", "text/x-javascript",
-}
+})
 
 # Only features this Chromium recognises (an unknown feature logs a console warning).
 PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
@@ -194,7 +194,7 @@ def headers_file(headers: list[tuple[str, str]], long_cached: list[str]) -> str:
 # Headers that only mean something on a document the browser runs: sent by nginx on HTML,
 # SVG and JavaScript (workers get their policy from their own response), not on CSS and
 # images – about 1 KB less on each of a page's dozen requests (issue 10's weight budget).
-DOCUMENT_ONLY = {"Content-Security-Policy", "Permissions-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"}
+DOCUMENT_ONLY = frozenset({"Content-Security-Policy", "Permissions-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"})
 
 
 def nginx_variable(name: str) -> str:

@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 from jsonschema import Draft202012Validator
@@ -22,9 +23,9 @@ from .yamlsource import Positions, YamlSyntaxProblem, load_yaml
 
 DATA_FILES = ("themes", "tags", "contacts", "materials", "events")
 ALL_THEMES = "alle"
-URGENCY_ORDER = {"akut": 0, "snart": 1, "raad": 2}
+URGENCY_ORDER = MappingProxyType({"akut": 0, "snart": 1, "raad": 2})
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
-SHORT_NUMBERS = {"112", "114", "1888"}
+SHORT_NUMBERS = frozenset({"112", "114", "1888"})
 
 
 @dataclass

@@ -10,15 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from types import MappingProxyType
 
 from .problems import Problem
 from .yamlsource import Positions
 
-FIELD_NAMES_DA = {
+FIELD_NAMES_DA = MappingProxyType({
     "string": "tekst", "integer": "et helt tal", "number": "et tal", "boolean": "true eller false",
     "array": "en liste", "object": "en gruppe af felter", "null": "tom",
-}
-FORMAT_NAMES_DA = {"date": "dato", "email": "e-mailadresse"}
+})
+FORMAT_NAMES_DA = MappingProxyType({"date": "dato", "email": "e-mailadresse"})
 
 
 def as_json(value):

@@ -23,25 +23,26 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 ROOT_SELECTOR = "article.md-content__inner"
 # Parts of the article that are not the page's text: heading anchors (¶), our skip target,
 # notices and dates, download and calendar facts, filter controls, empty-list notes.
-EXCLUDE_SELECTORS = [
+EXCLUDE_SELECTORS = (
     ".headerlink", "#indhold", ".ung-fallback", ".ung-review", ".ung-tag", ".ung-empty",
     ".ung-material__facts", ".ung-event__facts", ".ung-event__links", ".ung-events__feed",
     ".ung-filters", "[data-ung-search-ignore]",
-]
+)
 # Lists our shortcodes repeat on many pages: contact cards ("Ring 112", "Politiet") would make
 # every page match "ring" or "politi", and a theme page's list of lessons or events would
 # outrank its own text with their headings. Each list is indexed only where it belongs
 # (page paths without the language prefix); the lessons and events have pages of their own.
-LISTINGS = {
-    "ung-contacts": {"kontakt/", "faa-hjaelp-nu/"},
-    "ung-contact": {"kontakt/", "faa-hjaelp-nu/"},
-    "ung-materials": {"undervisning/"},
-    "ung-events": {"arrangementer/"},
-}
+LISTINGS = MappingProxyType({
+    "ung-contacts": frozenset({"kontakt/", "faa-hjaelp-nu/"}),
+    "ung-contact": frozenset({"kontakt/", "faa-hjaelp-nu/"}),
+    "ung-materials": frozenset({"undervisning/"}),
+    "ung-events": frozenset({"arrangementer/"}),
+})
 EDITOR_FOLDER = "redaktoer/"
 SPECIAL_LETTERS = re.compile(r"[æøåÆØÅ]")
 WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from .problems import Problem
 
 MARKER = re.compile(r"<!--\s*ung:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->")
-ARGUMENT_NAMES = {"tema": "theme", "målgruppe": "audience", "maalgruppe": "audience"}
+ARGUMENT_NAMES = MappingProxyType({"tema": "theme", "målgruppe": "audience", "maalgruppe": "audience"})
 
 
 @dataclass(frozen=True)
@@ -21,12 +22,12 @@ class Spec:
     positional: str | None = None  # what a single positional value means
 
 
-SPECS = {
+SPECS = MappingProxyType({
     "kontakter": Spec(frozenset({"theme", "audience"})),
     "kontakt": Spec(positional="contact"),
     "materialer": Spec(frozenset({"theme"})),
     "arrangementer": Spec(frozenset({"theme"})),
-}
+})
 
 
 @dataclass
