@@ -7,7 +7,8 @@ urgent first; the quick exit goes to `extra.ungvejen.exit_url`. For Material's o
 overridden partials (the footer, 404.html) the Jinja environment gets `ung_t` (our UI
 strings in the language being built) and `ung_lang_prefix` ("" or "en/").
 
-The environment also gets a `material/` prefix for Material's original templates, so an
+Material's templates are compiled once and kept in a bytecode cache (templates.py), not
+again in every build and for every language. The environment also gets a `material/` prefix for Material's original templates, so an
 override can add to a Material partial (`{% include "material/partials/alternate.html" %}`)
 instead of copying it.
 """
@@ -21,6 +22,7 @@ from markupsafe import Markup
 from _ungvejen.build import build_state
 from _ungvejen.language_links import mark_link_languages
 from _ungvejen.paths import site_root
+from _ungvejen.templates import bytecode_cache
 from _ungvejen.views import help_links, search_box
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
@@ -31,6 +33,7 @@ def on_env(env, config, files):
     env.globals["ung_t"] = state.translator()
     env.globals["ung_lang_prefix"] = state.language_prefix()
     env.filters["ung_language_links"] = mark_link_languages
+    env.bytecode_cache = bytecode_cache()
     env.loader = jinja2.ChoiceLoader([
         env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))}),
     ])

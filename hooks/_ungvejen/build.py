@@ -11,7 +11,7 @@ What it holds, by phase (see mkdocs.yml's hook list):
 - load: the validated settings and data, the UI strings, the one template renderer;
 - check pages: each page's parsed front matter, shortcodes and review due date (`pages`);
 - render: the files made for download and their sizes (`made_files`);
-- write files: the editors' report rows, the pages for the search index, which Markdown file
+- write files: the editors' report rows, the search index being made, which Markdown file
   built which HTML file, and the warnings already given (each is given once per build).
 """
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from .frontmatter import FrontMatter
 from .paths import source_path
 from .problems import Problem
 from .review import due_date, today
-from .search import SearchPage
+from .pagefind_index import BackgroundIndex
 from .settings import Settings, read_settings
 from .shortcodes import Shortcode
 from .strings import Translator, load_strings
@@ -70,7 +71,7 @@ class BuildState:
         self.pages: dict[str, PageRecord] = {}
         self.made_files: dict[str, bytes] = {}
         self.report_rows: dict[str, dict] = {}
-        self.search_pages: list[SearchPage] = []
+        self.search_index: BackgroundIndex | None = None   # Pagefind, fed language by language
         self.site_dir = Path(config.site_dir)     # the root of the built site (not /en/)
         self.built_sources: dict[str, str] = {}   # built file (site-relative) -> docs/… source
         self.unlisted_urls: set[str] = set()      # pages kept out of sitemap.xml
@@ -127,11 +128,8 @@ class BuildState:
 
     def note_built(self, page) -> None:
         """Remember which Markdown file makes this page's HTML file (for messages about built HTML)."""
-        built = Path(page.file.abs_dest_path).resolve()
-        try:
-            self.built_sources[built.relative_to(self.site_dir.resolve()).as_posix()] = source_path(page.file.src_uri)
-        except ValueError:
-            pass
+        built = Path(os.path.relpath(page.file.abs_dest_path, self.site_dir)).as_posix()
+        self.built_sources[built] = source_path(page.file.src_uri)
 
     def source_of_built(self, built: str) -> str:
         """The Markdown file behind a built file (en/temaer/x/index.html -> docs/temaer/x.en.md)."""

@@ -11,16 +11,28 @@ finished HTML that hooks put into their context. The UI-string translator is cal
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import jinja2
 
 PARTIALS = "partials/ung"
+# Compiled templates, keyed by each template's source checksum: an edited template is
+# compiled again, an unchanged one (Material's ~80) is not compiled on every build and again
+# for every language. Nothing from the site's content is in it.
+BYTECODE_CACHE_FOLDER = Path(tempfile.gettempdir()) / "ungvejen-jinja-cache"
+
+
+def bytecode_cache() -> jinja2.BytecodeCache:
+    BYTECODE_CACHE_FOLDER.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(BYTECODE_CACHE_FOLDER))
 
 
 class Renderer:
     def __init__(self, loader: jinja2.BaseLoader):
         self.environment = jinja2.Environment(
             loader=loader, autoescape=True, auto_reload=False,
-            trim_blocks=True, lstrip_blocks=True,
+            trim_blocks=True, lstrip_blocks=True, bytecode_cache=bytecode_cache(),
         )
 
     def render(self, template: str, **context) -> str:
