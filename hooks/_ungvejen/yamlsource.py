@@ -8,19 +8,20 @@ twice becomes a `Problem`, never an exception with a traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
 from .problems import Problem
 
-Path = tuple
+KeyPath = tuple  # a value's place in the data: ("contacts", 2, "phone")
 
 
 @dataclass
 class Positions:
-    lines: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    lines: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
 
-    def of(self, path: Path) -> tuple[int, int]:
+    def of(self, path: KeyPath) -> tuple[int, int]:
         """The position of the value at `path`, or of its nearest parent that exists."""
         path = tuple(path)
         while path not in self.lines and path:
@@ -33,7 +34,7 @@ class YamlSyntaxProblem(Exception):
         self.problem = problem
 
 
-def _walk(node, path: Path, positions: Positions, problems: list[Problem], file: str, offset: int):
+def _walk(node, path: KeyPath, positions: Positions, problems: list[Problem], file: str, offset: int):
     positions.lines[path] = (node.start_mark.line + 1 + offset, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         seen: set = set()
@@ -94,35 +95,25 @@ UNCLOSED_QUOTE = ("Et citationstegn på denne linje bliver ikke lukket.",
                   "Sæt det afsluttende citationstegn (\" eller ') på samme linje som det første.")
 GENERAL_SYNTAX_FIX = "Tjek kolon, indrykning (mellemrum, ikke tabulator) og at citationstegn og [ ] er lukket."
 
-# PyYAML's English problem texts, in words an editor can act on: (test, message, fix).
-_SYNTAX_HINTS = (
-    (lambda problem, context: "'\\t'" in problem,
-     "Der er et tabulatortegn (tab) i indrykningen.",
-     "Ryk linjen ind med mellemrum i stedet for tabulator."),
-    (lambda problem, context: "quoted scalar" in context, *UNCLOSED_QUOTE),
-    (lambda problem, context: "flow sequence" in context,
-     "En liste, der starter med [ på denne linje, bliver ikke lukket med ].",
-     "Tilføj ] til sidst i listen, og tjek at punkterne er adskilt med komma."),
-    (lambda problem, context: "flow mapping" in context,
-     "En gruppe, der starter med { på denne linje, bliver ikke lukket rigtigt.",
-     "Tjek at der står } til sidst, at felterne er adskilt med komma, og at alle citationstegn er lukket."),
-    (lambda problem, context: "mapping values are not allowed" in problem,
-     "Et kolon står et sted, hvor det ikke må stå.",
-     "Tjek at linjen er rykket lige så langt ind som felterne over den, "
-     "og sæt citationstegn om tekst, der selv indeholder ': '."),
-    (lambda problem, context: problem.startswith("expected <block end>"),
-     "Indrykningen passer ikke med linjerne over.",
-     "Ryk linjen, så den står lige under de andre felter i samme punkt (brug mellemrum)."),
-    (lambda problem, context: "could not find expected ':'" in problem,
-     "Der mangler et kolon efter feltets navn.",
-     "Skriv feltet som  navn: værdi  med et mellemrum efter kolon."),
-    (lambda problem, context: "another document" in problem,
-     "Der står en linje med --- midt i filen.",
-     "Slet linjen med ---."),
-    (lambda problem, context: "alias" in problem or "cannot start any token" in problem,
-     "Værdien starter med et tegn, der betyder noget særligt i YAML (fx *, &, @ eller `).",
-     "Sæt citationstegn om værdien."),
-)
+
+
+def _read_hints() -> tuple[tuple[str, tuple[str, ...], str, str], ...]:
+    """(where, words, message, fix) from yaml_hints.yml – the editors' texts are data, not code."""
+    rows = yaml.safe_load((Path(__file__).parent / "yaml_hints.yml").read_text(encoding="utf-8"))
+    return tuple((row["in"], tuple(row["when"]), *(UNCLOSED_QUOTE if row["message"] == "unclosed-quote"
+                                                  else (row["message"], row["fix"]))) for row in rows)
+
+
+# PyYAML's English problem texts, in words an editor can act on.
+_SYNTAX_HINTS = _read_hints()
+
+
+def _hint(problem: str, context: str) -> tuple[str | None, str]:
+    said = {"problem": problem, "context": context}
+    for where, words, message, fix in _SYNTAX_HINTS:
+        if any(word in said[where] for word in words):
+            return message, fix
+    return None, GENERAL_SYNTAX_FIX
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> Problem:
@@ -131,8 +122,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, line_offs
     if runaway:
         (message, fix), mark = UNCLOSED_QUOTE, runaway
     else:
-        message, fix = next(((message, fix) for test, message, fix in _SYNTAX_HINTS if test(problem, context)),
-                            (None, GENERAL_SYNTAX_FIX))
+        message, fix = _hint(problem, context)
         mark = _mark_of(error, context)
     # A mistake without a Danish hint keeps PyYAML's own words, so it can still be looked up.
     text = f"YAML kan ikke læses: {message}" if message else f"YAML kan ikke læses ({problem or 'ugyldig YAML'})."
