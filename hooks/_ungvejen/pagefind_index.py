@@ -25,11 +25,15 @@ from pathlib import Path
 from .search import EXCLUDE_SELECTORS, ROOT_SELECTOR, SearchPage, article_text, html_for_index, words_with_special_letters
 
 IDLE_LIMIT = 300  # seconds between two languages; a real build takes a few
+# Pagefind's Python API waits for ever when the index cannot be written (a file where the
+# folder should be): the build gives up after this long instead of hanging.
+ANSWER_LIMIT = 120
 
 
 class BackgroundIndex:
-    def __init__(self, output: Path):
+    def __init__(self, output: Path, answer_limit: float = ANSWER_LIMIT):
         self.output = output
+        self.answer_limit = answer_limit
         self.counts: dict[str, int] = {}
         self.folding: dict[str, set[str]] = {}
         self._handed_over: set[str] = set()
@@ -59,8 +63,11 @@ class BackgroundIndex:
         """Hand over the rest, wait for Pagefind to write the index; raise what went wrong."""
         self.hand_over_all_but(None)
         self._folders.put(None)
-        self._thread.join()
+        self._thread.join(self.answer_limit)
         shutil.rmtree(self._work, ignore_errors=True)
+        if self._thread.is_alive():
+            raise RuntimeError(f"Pagefind svarede ikke inden for {self.answer_limit:.0f} s "
+                               f"(kan {self.output} skrives?)")
         if self._error is not None:
             raise self._error
         sent = sum(self.counts.values())

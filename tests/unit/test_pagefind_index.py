@@ -1,0 +1,60 @@
+"""_ungvejen.pagefind_index: pages go to Pagefind language by language, on a second thread,
+and the index is written when the last language is in – without a MkDocs build."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from _ungvejen.pagefind_index import BackgroundIndex
+from _ungvejen.search import SearchPage
+
+PAGE = """<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>
+<article class="md-content__inner md-typeset"><h1>{title}</h1><p>{text}</p></article></body></html>"""
+
+
+def page(tmp_path: Path, language: str, url: str, title: str, text: str, tags=()) -> tuple[SearchPage, str]:
+    html = PAGE.format(lang=language, title=title, text=text)
+    return SearchPage(path=str(tmp_path / "x.html"), url=url, page_path=url.removeprefix(f"{language}/"),
+                      language=language, title=title, tags=list(tags)), html
+
+
+def test_languages_handed_over_one_by_one_are_all_indexed(tmp_path):
+    output = tmp_path / "pagefind"
+    index = BackgroundIndex(output)
+    for url, title, text in [("temaer/rusmidler/", "Rusmidler", "Hjælp til unge om hash og piller."),
+                             ("kontakt/", "Kontakt", "Ring til SSP i Vejen Kommune.")]:
+        index.add_page(*page(tmp_path, "da", url, title, text, tags=["hash"]))
+    index.hand_over_all_but("en")  # Danish is complete while English is being built
+    index.add_page(*page(tmp_path, "en", "en/temaer/rusmidler/", "Drugs", "Help about cannabis."))
+    index.finish()
+    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    languages = entry["languages"]
+    assert set(languages) == {"da", "en"}
+    assert languages["da"]["page_count"] == 2 and languages["en"]["page_count"] == 1
+    assert index.counts == {"da": 2, "en": 1}
+    # Words with æ, ø or å, from the article, the title and the tags, for search.js's folding.
+    assert "hjælp" in index.folding["da"] and index.folding["en"] == set()
+
+
+def test_a_language_is_not_handed_over_while_it_is_being_built(tmp_path):
+    index = BackgroundIndex(tmp_path / "pagefind")
+    index.add_page(*page(tmp_path, "da", "a/", "A", "Tekst."))
+    index.hand_over_all_but("da")
+    assert index._folders.qsize() == 0
+    index.hand_over_all_but("en")
+    index.hand_over_all_but("en")  # only once
+    assert index._folders.qsize() == 1
+    index.finish()
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_an_index_that_cannot_be_written_stops_the_build_instead_of_hanging(tmp_path):
+    blocker = tmp_path / "pagefind"
+    blocker.write_text("a file where the index folder should go", encoding="utf-8")
+    index = BackgroundIndex(blocker, answer_limit=3)
+    index.add_page(*page(tmp_path, "da", "a/", "A", "Tekst."))
+    with pytest.raises(RuntimeError, match="Pagefind svarede ikke"):
+        index.finish()
