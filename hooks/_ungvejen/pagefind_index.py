@@ -20,11 +20,13 @@ import queue
 import shutil
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from .search import EXCLUDE_SELECTORS, ROOT_SELECTOR, SearchPage, article_text, html_for_index, words_with_special_letters
 
 IDLE_LIMIT = 300  # seconds between two languages; a real build takes a few
+POLL_SECONDS = 0.01
 # Pagefind's Python API waits for ever when the index cannot be written (a file where the
 # folder should be): the build gives up after this long instead of hanging.
 ANSWER_LIMIT = 120
@@ -81,10 +83,15 @@ class BackgroundIndex:
             self._error = error
 
     async def _next_folder(self) -> Path | None:
-        try:
-            return await asyncio.to_thread(self._folders.get, True, IDLE_LIMIT)
-        except queue.Empty:
-            return None
+        # Polled, not a blocking get() in an executor thread: Python waits for executor threads
+        # at exit, so a build that stops halfway would hang until IDLE_LIMIT.
+        deadline = time.monotonic() + IDLE_LIMIT
+        while time.monotonic() < deadline:
+            try:
+                return self._folders.get_nowait()
+            except queue.Empty:
+                await asyncio.sleep(POLL_SECONDS)
+        return None
 
     async def _index(self) -> None:
         from pagefind.index import IndexConfig, PagefindIndex

@@ -58,3 +58,25 @@ def test_an_index_that_cannot_be_written_stops_the_build_instead_of_hanging(tmp_
     index.add_page(*page(tmp_path, "da", "a/", "A", "Tekst."))
     with pytest.raises(RuntimeError, match="Pagefind svarede ikke"):
         index.finish()
+
+
+def test_a_build_that_stops_halfway_does_not_keep_the_process_alive(tmp_path):
+    """mkdocs-static-i18n's English build can abort (strict warnings) after Danish went to
+    Pagefind: the process must still exit at once, not wait for the next language."""
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+sys.path[:0] = {[str(Path(__file__).resolve().parents[2] / "hooks")]!r}
+from pathlib import Path
+from _ungvejen.pagefind_index import BackgroundIndex
+from _ungvejen.search import SearchPage
+index = BackgroundIndex(Path({str(tmp_path / "pagefind")!r}))
+index.add_page(SearchPage(path="x", url="a/", page_path="a/", language="da", title="A"),
+               '<html lang="da"><article class="md-content__inner"><h1>A</h1><p>Tekst</p></article></html>')
+index.hand_over_all_but("en")
+raise SystemExit(3)  # the build stops here, as an Abort would
+"""
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 3, completed.stderr
