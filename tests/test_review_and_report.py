@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from conftest import serve
 from htmlkit import parse
 from sitekit import make_project, run_build
@@ -13,12 +15,19 @@ def review_line(site, path):
     return " ".join(parse(site / path).with_class("ung-review")[0].text.split())
 
 
-def test_review_dates_in_both_languages(tmp_path):
-    result = run_build(make_project(tmp_path), tmp_path / "site", env={"UNGVEJEN_TODAY": "2026-12-01"})
+@pytest.fixture(scope="module")
+def built_in_december(tmp_path_factory):
+    """The tiny site built strictly as on 2026-12-01, shared by the tests that only read it."""
+    tmp = tmp_path_factory.mktemp("review-december")
+    result = run_build(make_project(tmp), tmp / "site", env={"UNGVEJEN_TODAY": "2026-12-01"})
     assert result.ok, result.output
-    assert review_line(tmp_path / "site", "temaer/rusmidler/index.html") == \
+    return tmp / "site"
+
+
+def test_review_dates_in_both_languages(built_in_december):
+    assert review_line(built_in_december, "temaer/rusmidler/index.html") == \
         "Sidst gennemgået 20. november 2026 · Næste gennemgang senest 20. maj 2027"
-    assert review_line(tmp_path / "site", "en/temaer/rusmidler/index.html") == \
+    assert review_line(built_in_december, "en/temaer/rusmidler/index.html") == \
         "Last reviewed 20 November 2026 · Next review due 20 May 2027"
 
 
@@ -47,10 +56,8 @@ def test_overdue_can_be_an_error(tmp_path):
     assert "skulle have været gennemgået" in result.output and "Traceback" not in result.output
 
 
-def test_page_says_it_may_be_outdated_after_the_due_date(tmp_path, browser):
-    result = run_build(make_project(tmp_path), tmp_path / "site", env={"UNGVEJEN_TODAY": "2026-12-01"})
-    assert result.ok, result.output
-    server = serve(tmp_path / "site")
+def test_page_says_it_may_be_outdated_after_the_due_date(built_in_december, browser):
+    server = serve(built_in_december)
     try:
         for moment, expected in (("2027-01-10T12:00:00", "Sidst gennemgået 20. november 2026"),
                                  ("2027-05-21T12:00:00", "Denne side kan være forældet. Den skulle have været gennemgået senest 20. maj 2027.")):
