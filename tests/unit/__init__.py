@@ -1,0 +1,1 @@
+"""Unit tests of hooks/_ungvejen/, one module each, without a MkDocs build."""

@@ -1,0 +1,197 @@
+"""_ungvejen.data: the editors' data files loaded, validated against data/schema/, cross-checked;
+every mistake reported together with file:line:column."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from _ungvejen.data import (
+    COPENHAGEN, SiteData, is_danish_phone, load_site_data, phone_digits,
+)
+from _ungvejen.problems import ProblemReport
+
+EVENTS = """timezone: Europe/Copenhagen
+events:
+  - id: foraeldremoede
+    title: {da: Forældremøde, en: Parents' meeting}
+    start: "2027-02-03 19:00"
+    end: "2027-02-03 20:30"
+    place: {da: Vejen, en: Vejen}
+    audiences: [foraeldre]
+    theme: rusmidler
+  - id: tidligt
+    title: {da: Tidligt, en: Early}
+    start: "2027-01-10 10:00"
+    end: "2027-01-10 11:00"
+    place: {da: Vejen, en: Vejen}
+    audiences: [unge]
+"""
+
+
+def edit(project, name: str, old: str, new: str) -> None:
+    path = project / "data" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def report_of(project) -> ProblemReport:
+    with pytest.raises(ProblemReport) as raised:
+        load_site_data(project)
+    assert str(raised.value).startswith("Fejl i datafilerne i data/ – ret dem, så bygger siden igen (")
+    return raised.value
+
+
+def where(report) -> list[tuple[str, int, int, str]]:
+    return [(p.file, p.line, p.column, p.message) for p in report.problems]
+
+
+def test_the_tiny_projects_data(project):
+    data = load_site_data(project)
+    assert list(data.themes) == ["rusmidler"]
+    assert list(data.contacts) == ["alarm-112", "ssp-test"]
+    assert data.materials == [] and data.events == []
+    assert data.tags == {"da": ["forside"], "en": ["front page"]}
+    assert data.search_words("da") == {"hash", "rusmidler", "forside"}
+    assert data.search_words("en") == {"cannabis", "drugs", "front page"}
+    assert data.contacts["ssp-test"]["last_verified"] == "2026-11-28"  # dates as text, as the schema reads them
+
+
+def test_contacts_for_theme_and_audience_most_urgent_first():
+    data = SiteData(contacts={
+        "raad": {"id": "raad", "themes": ["rusmidler"], "audiences": ["unge"], "urgency": "raad", "helpbar": True},
+        "akut": {"id": "akut", "themes": ["alle"], "audiences": ["unge", "foraeldre"], "urgency": "akut", "helpbar": True},
+        "snart": {"id": "snart", "themes": ["trafik"], "audiences": ["foraeldre"], "urgency": "snart"},
+        "raad2": {"id": "raad2", "themes": ["trafik", "rusmidler"], "audiences": ["foraeldre"], "urgency": "raad"},
+    })
+    ids = lambda contacts: [contact["id"] for contact in contacts]  # noqa: E731
+    assert ids(data.contacts_for()) == ["akut", "snart", "raad", "raad2"]
+    assert ids(data.contacts_for("rusmidler")) == ["akut", "raad", "raad2"]
+    assert ids(data.contacts_for("rusmidler", "foraeldre")) == ["akut", "raad2"]
+    assert ids(data.contacts_for(audience="unge")) == ["akut", "raad"]
+    assert ids(data.contacts_for("sport")) == ["akut"]  # "alle" fits every theme
+    assert ids(data.helpbar_contacts()) == ["akut", "raad"]
+
+
+def test_events_with_times_in_copenhagen_and_upcoming_events(project):
+    (project / "data" / "events.yml").write_text(EVENTS, encoding="utf-8")
+    data = load_site_data(project)
+    meeting = next(event for event in data.events if event["id"] == "foraeldremoede")
+    assert meeting["start_at"] == dt.datetime(2027, 2, 3, 19, 0, tzinfo=COPENHAGEN)
+    assert meeting["start_at"].utcoffset() == dt.timedelta(hours=1)
+    now = dt.datetime(2027, 1, 10, 10, 30, tzinfo=COPENHAGEN)  # "tidligt" is still on
+    assert [event["id"] for event in data.upcoming_events(now)] == ["tidligt", "foraeldremoede"]
+    assert [event["id"] for event in data.upcoming_events(now, "rusmidler")] == ["foraeldremoede"]
+    later = dt.datetime(2027, 1, 10, 11, 0, tzinfo=COPENHAGEN)  # "tidligt" has just ended
+    assert [event["id"] for event in data.upcoming_events(later)] == ["foraeldremoede"]
+
+
+@pytest.mark.parametrize(("number", "valid"), [
+    ("24430755", True), ("24 43 07 55", True), ("24-43-07-55", True), ("112", True), ("114", True),
+    ("1888", True), ("116111", True), ("116 006", True), ("1234", False), ("2443075", False),
+    ("+4524430755", False), ("117111", False),
+])
+def test_danish_phone_numbers(number, valid):
+    assert is_danish_phone(number) is valid
+
+
+def test_phone_digits():
+    assert phone_digits("24 43-07 55") == "24430755"
+
+
+def test_invalid_phone_number(project):
+    edit(project, "contacts.yml", 'phone: "24430755"', 'phone: "1234"')
+    [problem] = report_of(project).problems
+    assert (problem.file, problem.line, problem.column) == ("data/contacts.yml", 18, 12)
+    assert problem.message == "'1234' er ikke et gyldigt dansk telefonnummer."
+
+
+def test_id_used_twice(project):
+    edit(project, "contacts.yml", "id: ssp-test", "id: alarm-112")
+    assert where(report_of(project)) == [
+        ("data/contacts.yml", 14, 9, "Id'et 'alarm-112' er brugt to gange (også i nr. 1).")]
+
+
+def test_misspelt_field_and_no_way_to_get_in_touch(project):
+    edit(project, "contacts.yml", '    phone: "24430755"', '    phnoe: "24430755"')
+    assert where(report_of(project)) == [
+        ("data/contacts.yml", 14, 5, "contacts → nr. 2 har hverken telefon, sms, e-mail, hjemmeside eller chat."),
+        ("data/contacts.yml", 18, 12, "Ukendt felt 'phnoe' i contacts → nr. 2."),
+    ]
+
+
+def test_unknown_theme_in_a_contact(project):
+    edit(project, "contacts.yml", "themes: [rusmidler]", "themes: [alle, sport]")
+    [problem] = report_of(project).problems
+    assert (problem.line, problem.column, problem.message) == (20, 20, "Ukendt tema 'sport'.")
+    assert problem.fix == "Brug et id fra data/themes.yml: rusmidler."
+
+
+def test_themes_as_text_instead_of_a_list_is_not_read_letter_by_letter(project):
+    edit(project, "contacts.yml", "themes: [rusmidler]", "themes: rusmidler")
+    messages = [p.message for p in report_of(project).problems]
+    assert messages == ["Feltet 'contacts → nr. 2 → themes' skal være en liste, men er 'rusmidler'."]
+
+
+def test_theme_page_that_does_not_exist(project):
+    edit(project, "themes.yml", "temaer/rusmidler.md", "temaer/findes-ikke.md")
+    assert where(report_of(project)) == [
+        ("data/themes.yml", 3, 11, "Siden docs/temaer/findes-ikke.md findes ikke.")]
+
+
+def test_material_file_that_does_not_exist(project):
+    (project / "data" / "materials.yml").write_text(
+        "materials:\n  - id: m1\n    title: {da: M, en: M}\n    theme: rusmidler\n    grades: [udskoling]\n"
+        "    duration_minutes: 90\n    format: pdf\n    language: da\n    lesson: undervisning/m1.md\n",
+        encoding="utf-8")
+    assert where(report_of(project)) == [
+        ("data/materials.yml", 9, 13, "Filen docs/undervisning/m1.md findes ikke.")]
+
+
+def test_event_mistakes(project):
+    text = EVENTS.replace('end: "2027-02-03 20:30"', 'end: "2027-02-03 18:00"').replace(
+        'start: "2027-01-10 10:00"', 'start: "2027-02-30 10:00"') + "    theme: sport\n"
+    (project / "data" / "events.yml").write_text(text, encoding="utf-8")
+    assert where(report_of(project)) == [
+        ("data/events.yml", 6, 10, "Arrangementet slutter, før det begynder."),
+        ("data/events.yml", 12, 12, "'2027-02-30 10:00' er ikke en rigtig dato og tid."),
+        ("data/events.yml", 16, 12, "Ukendt tema 'sport'."),
+    ]
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("", "Filen er tom."),
+    ("- forside\n", "Filen begynder med en liste (linjer med -) i stedet for med sine felter."),
+    ("forside\n", "Filen begynder med en tekst i stedet for med sine felter."),
+])
+def test_file_that_is_not_fields(project, content, message):
+    (project / "data" / "tags.yml").write_text(content, encoding="utf-8")
+    [problem] = report_of(project).problems
+    assert (problem.file, problem.line, problem.column, problem.message) == ("data/tags.yml", 1, 0, message)
+    assert problem.fix == "Skriv  da:  og  en:  helt ude til venstre øverst, og punkterne indrykket under."
+
+
+def test_missing_file_and_not_utf8(project):
+    (project / "data" / "tags.yml").unlink()
+    (project / "data" / "materials.yml").write_bytes("materials: [bør]\n".encode("latin-1"))
+    assert where(report_of(project)) == [
+        ("data/materials.yml", 1, 0, "Filen er ikke gemt som UTF-8."),
+        ("data/tags.yml", 1, 0, "Filen findes ikke."),
+    ]
+
+
+def test_yaml_error_in_themes_does_not_make_every_theme_unknown(project):
+    edit(project, "themes.yml", "  - id: rusmidler", '  - id: "rusmidler')
+    assert where(report_of(project)) == [
+        ("data/themes.yml", 2, 9, "YAML kan ikke læses: Et citationstegn på denne linje bliver ikke lukket.")]
+
+
+def test_problems_in_several_files_come_together(project):
+    edit(project, "contacts.yml", "urgency: raad", "urgency: akut!")
+    edit(project, "tags.yml", "da: [forside]", "da: [Forside]")
+    report = report_of(project)
+    assert [(p.file, p.line) for p in report.problems] == [("data/contacts.yml", 21), ("data/tags.yml", 1)]
+    assert report.problems[0].fix.startswith("Mente du 'akut'?")
+    assert report.problems[1].fix == "Skriv søgeordet med små bogstaver."

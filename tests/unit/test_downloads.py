@@ -1,0 +1,91 @@
+"""_ungvejen.downloads: vCards, iCalendar files, and the hash that keys the PDF cache."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar
+
+from _ungvejen.downloads import calendar, content_hash, vcard
+
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+PERSON = {"id": "ssp-test", "kind": "person", "name": {"da": "Keld Bjørbæk Hansen", "en": "Keld Bjørbæk Hansen"},
+          "role": {"da": "SSP-konsulent", "en": "SSP consultant"}, "phone": "24 43 07 55",
+          "email": "keld@vejen.dk", "url": "https://www.vejen.dk/ssp"}
+EVENT = {"id": "foraeldremoede", "title": {"da": "Forældremøde", "en": "Parents' meeting"},
+         "description": {"da": "Om hash.", "en": "About cannabis."}, "place": {"da": "Vejen Bibliotek", "en": "Vejen Library"},
+         "start_at": dt.datetime(2027, 2, 3, 19, 0, tzinfo=COPENHAGEN),
+         "end_at": dt.datetime(2027, 2, 3, 20, 30, tzinfo=COPENHAGEN)}
+
+
+def card_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").splitlines()
+
+
+def test_vcard_of_a_person():
+    lines = card_lines(vcard(PERSON, "en"))
+    assert lines[0] == "BEGIN:VCARD" and lines[-1] == "END:VCARD"
+    for line in ("VERSION:3.0", "FN:Keld Bjørbæk Hansen", "N:Hansen;Keld Bjørbæk;;;", "TITLE:SSP consultant",
+                 "ORG:SSP Vejen Kommune", "TEL;TYPE=CELL:+4524430755", "EMAIL:keld@vejen.dk",
+                 "URL:https://www.vejen.dk/ssp"):
+        assert line in lines
+
+
+def test_vcard_of_a_short_number_with_one_word_name():
+    service = {"id": "alarm", "kind": "service", "name": {"da": "Alarm", "en": "Alarm"},
+               "role": {"da": "Fare", "en": "Danger"}, "phone": "112"}
+    lines = card_lines(vcard(service, "da"))
+    assert "N:Alarm;;;;" in lines
+    assert "TEL;TYPE=VOICE:112" in lines
+    assert "TITLE:Fare" in lines
+    assert not any(line.startswith(("EMAIL", "URL")) for line in lines)
+
+
+def test_calendar_with_one_event():
+    ics = calendar([EVENT], "da", "https://www.ungvejen.dk/", "UngVejen")
+    parsed = Calendar.from_ical(ics)
+    assert str(parsed["X-WR-CALNAME"]) == "UngVejen"
+    assert str(parsed["PRODID"]) == "-//SSP Vejen Kommune//UngVejen//DA"
+    [event] = parsed.walk("VEVENT")
+    assert str(event["UID"]) == "foraeldremoede@ungvejen.dk"
+    assert str(event["SUMMARY"]) == "Forældremøde"
+    assert str(event["DESCRIPTION"]) == "Om hash."
+    assert str(event["LOCATION"]) == "Vejen Bibliotek"
+    assert str(event["URL"]) == "https://www.ungvejen.dk/arrangementer/"
+    assert event.decoded("DTSTART") == EVENT["start_at"]
+    assert event.decoded("DTEND") == EVENT["end_at"]
+    assert b"DTSTART;TZID=Europe/Copenhagen:20270203T190000" in ics
+
+
+def test_calendar_is_reproducible():
+    # DTSTAMP is fixed, so an unchanged event gives the same bytes in every build.
+    assert calendar([EVENT], "en", "", "X") == calendar([EVENT], "en", "", "X")
+    assert b"DTSTAMP:20260101T000000Z" in calendar([EVENT], "en", "", "X")
+
+
+def test_calendar_registration_url_wins_and_no_site_url_gives_no_url():
+    with_registration = Calendar.from_ical(calendar([{**EVENT, "registration_url": "https://tilmeld.dk/x"}],
+                                                    "en", "https://www.ungvejen.dk", "X"))
+    assert str(with_registration.walk("VEVENT")[0]["URL"]) == "https://tilmeld.dk/x"
+    english = Calendar.from_ical(calendar([EVENT], "en", "", "X")).walk("VEVENT")[0]
+    assert "URL" not in english
+    assert str(english["SUMMARY"]) == "Parents' meeting"
+
+
+def test_calendar_defines_the_time_zone_its_times_name():
+    """RFC 5545, 3.2.19: a VTIMEZONE MUST be given for each TZID the file uses; without it
+    a calendar program may read 19:00 Copenhagen time as UTC or floating time."""
+    parsed = Calendar.from_ical(calendar([EVENT], "da", "", "UngVejen"))
+    assert [str(zone["TZID"]) for zone in parsed.walk("VTIMEZONE")] == ["Europe/Copenhagen"]
+
+
+def test_empty_calendar():
+    parsed = Calendar.from_ical(calendar([], "da", "", "UngVejen"))
+    assert parsed.walk("VEVENT") == []
+
+
+def test_content_hash():
+    assert content_hash("abc") == "ba7816bf8f01cfea"  # the first 16 hex digits of sha256("abc")
+    assert len(content_hash("æøå")) == 16
+    assert content_hash("x") != content_hash("y")

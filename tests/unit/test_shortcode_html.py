@@ -1,0 +1,130 @@
+"""_ungvejen.shortcode_html: markers in built HTML replaced by their blocks, rendered through
+the real partials with the tiny project's data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from _ungvejen.build import start_build
+from _ungvejen.shortcode_html import known_values, render_markers, render_shortcode
+from _ungvejen.shortcodes import Shortcode, find
+
+from .stand_ins import fake_config, fake_i18n
+
+NOW = dt.datetime(2027, 1, 1, 12, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+MATERIALS = """materials:
+  - id: rusmidler-udskoling
+    title: {da: "Rusmidler <i>i</i> udskolingen", en: Drugs}
+    theme: rusmidler
+    grades: [udskoling]
+    duration_minutes: 90
+    format: pdf
+    language: da
+    lesson: undervisning/rusmidler-udskoling.md
+"""
+EVENTS = """timezone: Europe/Copenhagen
+events:
+  - id: moede
+    title: {da: Forældremøde, en: Parents' meeting}
+    start: "2027-02-03 19:00"
+    end: "2027-02-03 20:30"
+    place: {da: Vejen, en: Vejen}
+    audiences: [foraeldre]
+    theme: rusmidler
+  - id: forbi
+    title: {da: Forbi, en: Past}
+    start: "2026-12-01 19:00"
+    end: "2026-12-01 20:00"
+    place: {da: Vejen, en: Vejen}
+    audiences: [foraeldre]
+"""
+
+
+def shortcodes_of(state, *markers):
+    found, problems = find("\n".join(markers), "docs/x.md", known_values(state.data, state.settings))
+    return {shortcode.text: shortcode for shortcode in found}, problems
+
+
+def test_known_values(state):
+    assert known_values(state.data, state.settings) == {
+        "theme": {"rusmidler"}, "audience": {"unge", "foraeldre", "fagpersoner"},
+        "contact": {"alarm-112", "ssp-test"}}
+
+
+def test_contacts_block_for_a_theme_and_audience(state):
+    shortcodes, _ = shortcodes_of(state, "<!-- ung:kontakter tema=rusmidler målgruppe=unge -->")
+    html = render_markers("<h2>Hjælp</h2>\n<p><!-- ung:kontakter tema=rusmidler målgruppe=unge --></p>\n<p>Slut</p>",
+                          shortcodes, state, "temaer/rusmidler/", "da", NOW)
+    assert html.startswith('<h2>Hjælp</h2>\n<div class="ung-contacts">')  # the <p> around the marker is gone
+    assert "<p><div" not in html and "</div></p>" not in html
+    assert html.endswith("<p>Slut</p>") and html.count('<div class="ung-contacts">') == 1
+    assert html.index("Alarm 112") < html.index("Test Testesen")  # most urgent first
+    assert '<a class="ung-contact__call" href="tel:+4524430755">Ring 24 43 07 55</a>' in html
+    assert '<a href="../../kontakt/ssp-test.vcf" download>Gem kontakt (vCard)</a>' in html
+
+
+def test_one_contact_in_english(state):
+    shortcodes, _ = shortcodes_of(state, "<!-- ung:kontakt ssp-test -->")
+    html = render_markers("<!-- ung:kontakt ssp-test -->", shortcodes, state, "en/kontakt/", "en", NOW)
+    assert html.count('class="ung-contact ') == 1
+    assert "SSP consultant" in html and "Call 24 43 07 55" in html
+    assert 'href="../../kontakt/ssp-test.vcf"' in html
+
+
+def test_markers_with_problems_vanish(state):
+    shortcodes, problems = shortcodes_of(state, "<!-- ung:kontakt ukendt -->", "<!-- ung:ukendt -->")
+    assert shortcodes == {} and len(problems) == 2
+    html = render_markers("<p>Før</p><p><!-- ung:kontakt ukendt --></p><!-- ung:ukendt --><p>Efter</p>",
+                          shortcodes, state, "x/", "da", NOW)
+    assert html == "<p>Før</p><p>Efter</p>"
+
+
+def test_html_without_markers_is_returned_as_is(state):
+    html = "<p>Ingen markører <!-- andet --></p>"
+    assert render_markers(html, {}, state, "x/", "da", NOW) is html
+
+
+def test_materials_catalogue_with_a_made_pdf(project):
+    (project / "data" / "materials.yml").write_text(MATERIALS, encoding="utf-8")
+    (project / "docs" / "undervisning").mkdir()
+    (project / "docs" / "undervisning" / "rusmidler-udskoling.md").write_text("# R\n", encoding="utf-8")
+    state = start_build(fake_config(project, fake_i18n()))
+    state.made_files["undervisning/pdf/rusmidler-udskoling.pdf"] = b"x" * 182_400
+    shortcode = Shortcode("materialer", 1, {}, "<!-- ung:materialer -->")
+    html = render_shortcode(shortcode, state, "undervisning/", "da", NOW)
+    assert "data-ung-filters" in html                      # the whole catalogue has filters
+    assert '<h2 id="tema-rusmidler">Rusmidler</h2>' in html
+    assert "Rusmidler &lt;i&gt;i&lt;/i&gt; udskolingen" in html  # data is text, never markup
+    assert 'href="../undervisning/pdf/rusmidler-udskoling.pdf" download' in html
+    assert "PDF, 182 kB" in html
+    assert 'href="../undervisning/rusmidler-udskoling/"' in html
+    assert "1 materialer vises" in html
+    on_theme_page = render_shortcode(Shortcode("materialer", 1, {"theme": "rusmidler"}), state,
+                                     "temaer/rusmidler/", "da", NOW)
+    assert "data-ung-filters" not in on_theme_page and "<h4" in on_theme_page
+
+
+def test_english_page_links_to_english_pages_a_fallback_page_to_danish_ones(project):
+    (project / "data" / "materials.yml").write_text(MATERIALS, encoding="utf-8")
+    (project / "docs" / "undervisning").mkdir()
+    (project / "docs" / "undervisning" / "rusmidler-udskoling.md").write_text("# R\n", encoding="utf-8")
+    state = start_build(fake_config(project, fake_i18n(current="en", building=True)))
+    shortcode = Shortcode("materialer", 1, {})
+    english = render_shortcode(shortcode, state, "en/undervisning/", "en", NOW)
+    assert 'href="../../en/undervisning/rusmidler-udskoling/"' in english
+    assert 'href="../../undervisning/pdf/rusmidler-udskoling.pdf"' in english  # one PDF for both languages
+    fallback = render_shortcode(shortcode, state, "undervisning/", "en", NOW)
+    assert 'href="../undervisning/rusmidler-udskoling/"' in fallback
+
+
+def test_upcoming_events_only(project):
+    (project / "data" / "events.yml").write_text(EVENTS, encoding="utf-8")
+    state = start_build(fake_config(project, fake_i18n()))
+    html = render_shortcode(Shortcode("arrangementer", 1, {}), state, "arrangementer/", "da", NOW)
+    assert "Forældremøde" in html and "Forbi" not in html
+    assert '<time datetime="2027-02-03T19:00:00+01:00">onsdag 3. februar 2027, 19:00–20:30</time>' in html
+    assert 'href="../arrangementer/moede.ics" download' in html
+    assert 'href="../arrangementer/kalender.ics"' in html
+    assert "Der er ingen kommende" in render_shortcode(Shortcode("arrangementer", 1, {"theme": "trafik"}),
+                                                       state, "x/", "da", NOW)
