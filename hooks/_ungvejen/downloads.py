@@ -60,6 +60,8 @@ def calendar(events: list[dict], language: str, site_url: str, name: str) -> byt
     cal.add("x-wr-timezone", "Europe/Copenhagen")
     for event in events:
         cal.add_component(_event(event, language, site_url))
+    # RFC 5545 3.2.19: every TZID used needs its VTIMEZONE, or 19:00 may be read as UTC.
+    cal.add_missing_timezones()
     return cal.to_ical()
 
 

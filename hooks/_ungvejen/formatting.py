@@ -52,7 +52,7 @@ def localized(value, language: str, default_language: str = "da"):
 
 def size_label(size: int, language: str) -> str:
     """182 kB (Danish decimal comma for small files: 1,4 MB)."""
-    if size < 1000 * 1000:
+    if round(size / 1000) < 1000:
         return f"{max(1, round(size / 1000))} kB"
     value = f"{size / 1000 / 1000:.1f}"
     return f"{value.replace('.', ',') if language == 'da' else value} MB"

@@ -14,7 +14,7 @@ from .problems import Problem
 from .yamlsource import Positions, YamlSyntaxProblem, load_yaml
 
 FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
-REVIEW_EVERY = re.compile(r"^(\d+)\s+(month|months|måned|måneder|year|years|år)$")
+REVIEW_EVERY = re.compile(r"^([1-9]\d*)\s+(month|months|måned|måneder|year|years|år)$")
 REQUIRED = ("title", "description", "audiences", "reviewed")
 
 
@@ -68,7 +68,8 @@ def check(front: FrontMatter, file: str, audiences: set[str], themes: set[str], 
                 "audiences": "Tilføj  audiences: [unge, foraeldre, fagpersoner]  med de målgrupper, siden er til.",
                 "reviewed": "Tilføj  reviewed: ÅÅÅÅ-MM-DD  med datoen, hvor indholdet sidst blev gennemgået.",
             }[key])
-    for index, audience in enumerate(meta.get("audiences") or []):
+    listed = meta.get("audiences") if isinstance(meta.get("audiences"), list) else []
+    for index, audience in enumerate(listed):
         if audience not in audiences:
             line, column = front.positions.of(("audiences", index))
             problems.append(Problem(file, line, column, f"Ukendt målgruppe '{audience}'.",
@@ -86,7 +87,9 @@ def check(front: FrontMatter, file: str, audiences: set[str], themes: set[str], 
             line, column = front.positions.of(("tags", index))
             problems.append(Problem(file, line, column, f"Ukendt søgeord (tag) '{tag}'.",
                                     "Ret stavningen, eller tilføj ordet under search_words for et tema i data/themes.yml."))
-    if "reviewed" in meta and meta["reviewed"] not in (None, "") and not isinstance(meta["reviewed"], dt.date):
+    # A date with a time (2026-11-20 10:00) is a datetime: no due date could be worked out from it.
+    reviewed = meta.get("reviewed")
+    if reviewed not in (None, "") and (not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime)):
         at("reviewed", f"'{meta['reviewed']}' er ikke en dato.", "Skriv datoen som  reviewed: 2026-11-28.")
     if "review_every" in meta and months_between_reviews(meta["review_every"]) is None:
         at("review_every", f"'{meta['review_every']}' kan ikke forstås som et tidsrum.",

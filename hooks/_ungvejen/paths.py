@@ -28,3 +28,12 @@ def site_root(page_url: str) -> str:
 def source_path(src_uri: str) -> str:
     """A page's Markdown file as an editor finds it: "temaer/x.md" -> "docs/temaer/x.md"."""
     return f"docs/{src_uri}"
+
+
+def page_url(src_uri: str) -> str:
+    """Where MkDocs publishes a Markdown file: "temaer/x.md" -> "temaer/x/",
+    "undervisning/index.md" -> "undervisning/", "index.md" -> ""."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    return f"{stem}/" if stem else ""

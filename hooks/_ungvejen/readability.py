@@ -58,7 +58,8 @@ def prose(markdown: str) -> str:
         if not line or set(line) <= set("-|: "):
             continue
         line = re.sub(r"^(#+|[-*+]|\d+\.|>|\|)\s*", "", line)
-        line = line.replace("|", ". ")
+        # A table row's cells are sentences, with or without pipes at the row's ends.
+        line = line.removesuffix("|").rstrip().replace("|", ". ")
         if not SENTENCE_END.search(line[-1:] + " "):
             line += "."
         lines.append(line)

@@ -118,5 +118,6 @@ def _leaf_errors(errors):
 
 def schema_problems(validator, data, file: str, positions: Positions) -> list[Problem]:
     """Every schema error in `data`, one Danish problem each, in the order of the file."""
-    errors = sorted(validator.iter_errors(data), key=lambda error: list(map(str, error.absolute_path)))
+    errors = sorted(validator.iter_errors(data), key=lambda error: [
+        (0, part, "") if isinstance(part, int) else (1, 0, str(part)) for part in error.absolute_path])
     return [_describe(error, file, positions) for error in _leaf_errors(errors)]

@@ -67,6 +67,10 @@ def find(source: str, file: str, known: dict[str, set[str]]) -> tuple[list[Short
                 problems.append(Problem(file, line, 0, f"ung:{name} kender ikke argumentet '{key}'.",
                                         f"Brug {allowed or 'ingen argumenter'}."))
                 continue
+            if argument in shortcode.arguments:
+                problems.append(Problem(file, line, 0, f"ung:{name} har '{key}' to gange.",
+                                        "Skriv hvert argument én gang."))
+                continue
             shortcode.arguments[argument] = value
         if spec.positional and spec.positional not in shortcode.arguments:
             problems.append(Problem(file, line, 0, f"ung:{name} mangler et id.",

@@ -8,7 +8,7 @@ renders HTML (that is overrides/partials/ung/, through templates.Renderer).
 from __future__ import annotations
 
 from .formatting import localized, phone_display, phone_href, short_time, size_label, weekday_date_time
-from .paths import CALENDAR_FEED, HELP_PAGE, event_path, pdf_path, vcard_path
+from .paths import CALENDAR_FEED, HELP_PAGE, event_path, page_url, pdf_path, vcard_path
 
 GRADES = ("indskoling", "mellemtrin", "udskoling", "ungdomsuddannelse")
 
@@ -67,7 +67,7 @@ def material_view(material: dict, data, language: str, root: str, language_root:
         "format": material["format"].upper(),
         "size": size_label(size, language) if size is not None else "",
         "href": root + download,
-        "page_href": language_root + lesson.removesuffix(".md").removesuffix("index") + "/" if lesson else None,
+        "page_href": language_root + page_url(lesson) if lesson else None,
         "language": material["language"],
     }
 

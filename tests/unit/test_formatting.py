@@ -58,3 +58,11 @@ def test_localized():
     assert localized("Plain text", "en") == "Plain text"
     assert localized(None, "en") is None
     assert localized({"da": "Hej", "en": "Hi"}, "de", default_language="en") == "Hi"
+
+
+def test_a_size_that_rounds_to_1000_kb_is_written_in_mb():
+    from _ungvejen.formatting import size_label
+
+    assert size_label(999_400, "da") == "999 kB"
+    assert size_label(999_999, "da") == "1,0 MB"
+    assert size_label(999_999, "en") == "1.0 MB"

@@ -166,3 +166,11 @@ def test_problems_come_in_the_order_of_the_file():
             "  - id: a\n    kind: persn\n    phone: '112'\n"
             "  - id: B\n    kind: person\n    phone: '112'\n")
     assert [p.line for p in problems_in(text)] == [3, 5]
+
+
+def test_problems_come_in_the_order_of_the_file_with_numbers_compared_as_numbers():
+    schema = {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "integer"}}}}
+    text = "items:\n" + "".join(f"  - {'x' if index in (2, 10) else index}\n" for index in range(12))
+    data, positions, _ = load_yaml(text, "data/x.yml")
+    problems = schema_problems(Draft202012Validator(schema), as_json(data), "data/x.yml", positions)
+    assert [problem.line for problem in problems] == [4, 12]

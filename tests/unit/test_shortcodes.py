@@ -109,3 +109,9 @@ def test_marker_pattern_captures_name_and_arguments():
     match = MARKER.search("x <!--  ung:kontakter   tema=rusmidler  --> y")
     assert match["name"] == "kontakter"
     assert match["args"].split() == ["tema=rusmidler"]
+
+
+def test_an_argument_given_twice_is_a_problem_not_the_last_value():
+    shortcodes, problems = find("<!-- ung:kontakter tema=rusmidler tema=trafik -->", "docs/x.md", KNOWN)
+    assert shortcodes == []
+    assert [(p.line, p.message) for p in problems] == [(1, "ung:kontakter har 'tema' to gange.")]
