@@ -18,6 +18,7 @@ import pytest
 
 from htmlkit import parse
 from sitekit import ENGINES, FIXTURES, ROOT, make_project, run_build
+from test_strict_build import BROKEN_LINK_PAGE
 
 # The engines' names may appear in generator strings (`extra.generator` is off today).
 GENERATOR = re.compile(rb"mkdocs-\d+\.\d+\.\d+|ProperDocs \d+\.\d+\.\d+")
@@ -104,17 +105,6 @@ reviewed: 2026-11-20
 
 Text.
 """
-LINK = """\
----
-title: Forside
-description: En forside med et link til en side, der ikke findes.
-audiences: [unge]
-reviewed: 2026-11-20
----
-# Forside
-
-Se [en side, der ikke findes](findes-ikke.md).
-"""
 CONTACTS = (FIXTURES / "tiny" / "data" / "contacts.yml").read_text(encoding="utf-8")
 BROKEN = {
     # Our hooks' editor warning, which stops the strict build.
@@ -124,7 +114,7 @@ BROKEN = {
     "data-typo": ({"data/contacts.yml": CONTACTS.replace('phone: "24430755"', 'phnoe: "24430755"')}, {},
                   "data/contacts.yml:18:"),
     # The engine's own link validation (`validation:` in mkdocs.yml).
-    "broken-link": ({"docs/index.md": LINK}, {}, "findes-ikke.md"),
+    "broken-link": ({"docs/index.md": BROKEN_LINK_PAGE}, {}, "findes-ikke.md"),
 }
 
 
