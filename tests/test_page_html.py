@@ -1,0 +1,50 @@
+"""Issue 14: HTML that an editor writes in Markdown is checked against an allowlist. Each
+hostile form stops the strict build with the page and its line – one shared build with one
+page per form – and the real site passes (it builds strictly in conftest's `site`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitekit import make_project, run_build
+
+FRONT = "---\ntitle: {title}\ndescription: En side med noget HTML, som ikke er tilladt på UngVejen.\naudiences: [unge]\nreviewed: 2026-11-20\n---\n# {title}\n\nTekst.\n\n"
+TWIN = FRONT.format(title="Page")
+FORMS = {
+    "script": ('<script>document.title="XSS"</script>', "Elementet <script>"),
+    # Inside an HTML block Markdown passes it through as it is (on its own it becomes text).
+    "handler": ('<div><img/alt="x"/src="x.png"/onerror=alert(1)></div>', "onerror"),
+    "entity-javascript": ('<a href="&#106;avascript:alert(1)">x</a>', "'javascript:'"),
+    "tab-javascript": ('<a href="java&#9;script:alert(1)">x</a>', "'javascript:'"),
+    "svg-xlink": ('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', "xlink:href"),
+    "backslash-script": ('<script src="/\\evil.example/x.js"></script>', "Elementet <script>"),
+    "meta-refresh": ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', "Elementet <meta>"),
+    "external-image": ('<img src="https://evil.example/x.png" alt="x">', "henter noget fra en anden adresse"),
+    "iframe": ('<iframe src="https://evil.example/"></iframe>', "Elementet <iframe>"),
+    "base": ('<base href="https://evil.example/">', "Elementet <base>"),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile-html")
+    pages = {}
+    for name, (html, _) in FORMS.items():
+        pages[f"docs/html-{name}.md"] = FRONT.format(title=f"Side {name}") + html + "\n"
+        pages[f"docs/html-{name}.en.md"] = TWIN
+    nav = ["index.md", "temaer/rusmidler.md", *(f"html-{name}.md" for name in FORMS)]
+    return run_build(make_project(tmp, pages=pages, config={"nav": nav}), tmp / "site")
+
+
+def test_the_build_stops_without_a_traceback(hostile_build):
+    assert not hostile_build.ok
+    assert "Traceback" not in hostile_build.output
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_each_form_names_its_page_and_line(hostile_build, name):
+    _, words = FORMS[name]
+    # The HTML stands on line 11 of each page (6 lines of front matter, heading, blank, text, blank).
+    lines = [line for line in hostile_build.output.splitlines() if f"docs/html-{name}.md:11:" in line]
+    assert lines, hostile_build.output[-3000:]
+    assert any(words in line and "Sådan retter du" in line for line in lines), lines
