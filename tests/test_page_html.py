@@ -48,3 +48,23 @@ def test_each_form_names_its_page_and_line(hostile_build, name):
     lines = [line for line in hostile_build.output.splitlines() if f"docs/html-{name}.md:11:" in line]
     assert lines, hostile_build.output[-3000:]
     assert any(words in line and "Sådan retter du" in line for line in lines), lines
+
+
+def test_a_script_in_a_title_is_not_trusted_by_the_csp(tmp_path):
+    """Material writes page titles unescaped into the header and the navigation. Whatever
+    checks the front matter, the policy must not trust a script that no template wrote."""
+    import base64
+    import hashlib
+
+    script = "document.title='XSS'"
+    page = FRONT.format(title=f'"Rusmidler<script>{script}</script>"')
+    project = make_project(tmp_path, pages={"docs/titel.md": page, "docs/titel.en.md": TWIN},
+                           config={"nav": ["index.md", "temaer/rusmidler.md", "titel.md"]})
+    result = run_build(project, tmp_path / "site", strict=False)
+    assert "Traceback" not in result.output
+    assert any("docs/titel.md" in line and "ikke kommer fra sidens skabeloner" in line
+               for line in result.output.splitlines()), result.output[-3000:]
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    headers = (tmp_path / "site" / "_headers").read_text(encoding="utf-8")
+    assert f"sha256-{digest}" not in headers
+    assert headers.count("'sha256-") >= 5  # Material's own scripts are still trusted

@@ -11,15 +11,14 @@ What it holds, by phase (see mkdocs.yml's hook list):
 - load: the validated settings and data, the UI strings, the one template renderer;
 - check pages: each page's parsed front matter, shortcodes and review due date (`pages`);
 - render: the files made for download and their sizes (`made_files`);
-- write files: the editors' report rows, the search index being made, which Markdown file
-  built which HTML file, and the warnings already given (each is given once per build).
+- write files: the editors' report rows, the search index being made, the scripts the
+  CSP trusts and the hashes found, and the warnings already given (each once per build).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +26,6 @@ from mkdocs.exceptions import PluginError
 
 from .data import SiteData, load_site_data
 from .frontmatter import FrontMatter
-from .paths import source_path
 from .problems import Problem
 from .review import due_date, today
 from .pagefind_index import BackgroundIndex
@@ -73,8 +71,10 @@ class BuildState:
         self.report_rows: dict[str, dict] = {}
         self.search_index: BackgroundIndex | None = None   # Pagefind, fed language by language
         self.site_dir = Path(config.site_dir)     # the root of the built site (not /en/)
-        self.built_sources: dict[str, str] = {}   # built file (site-relative) -> docs/… source
         self.unlisted_urls: set[str] = set()      # pages kept out of sitemap.xml
+        self.template_scripts: set[str] = set()   # inline scripts our templates write (trusted)
+        self.script_hashes: set[str] = set()      # CSP hashes of the trusted scripts on built pages
+        self.scanned_files: set[str] = set()      # built pages already scanned for the CSP
         self.default_language_404 = ""
         self._warned: set[str] = set()
 
@@ -125,15 +125,6 @@ class BuildState:
         record.due = due_date(record.meta, self.settings)
         self.pages[src_uri] = record
         return record
-
-    def note_built(self, page) -> None:
-        """Remember which Markdown file makes this page's HTML file (for messages about built HTML)."""
-        built = Path(os.path.relpath(page.file.abs_dest_path, self.site_dir)).as_posix()
-        self.built_sources[built] = source_path(page.file.src_uri)
-
-    def source_of_built(self, built: str) -> str:
-        """The Markdown file behind a built file (en/temaer/x/index.html -> docs/temaer/x.en.md)."""
-        return self.built_sources.get(built, f"site/{built}")
 
     # -- UI strings and partials
 

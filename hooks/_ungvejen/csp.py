@@ -192,23 +192,57 @@ def _script_type(attributes: str) -> str:
     return match["type"].split(";")[0].strip().lower() if match else ""
 
 
-def scan_site(site: Path) -> tuple[list[str], dict[str, list[str]]]:
-    """The CSP hashes of every inline script in the built site, and the problems per file."""
+UNTRUSTED_SCRIPT_FIX = ("Sådan retter du: fjern scriptet – siden må kun køre det, som sidens skabeloner skriver; "
+                        "kode hører hjemme i docs/assets/javascripts/")
+
+
+def inline_scripts(text: str) -> list[str]:
+    """The inline scripts a browser would run in an HTML text, as it hashes them."""
+    scan = _PageScan()
+    scan.feed(text)
+    scan.close()
+    return scan.inline_scripts
+
+
+def scan_page(text: str, trusted: frozenset[str] | None = None) -> tuple[set[str], list[str]]:
+    """The CSP hashes of a page's trusted inline scripts, and what the policy would block.
+
+    `trusted` holds the scripts our templates write (from their source, not from the page):
+    any other inline script is a problem and gets no hash, so the browser would not run it.
+    With `trusted=None` every inline script is taken as it is.
+    """
+    if looks_suspect(text):
+        scan = _PageScan()
+        scan.feed(text)
+        scan.close()
+    else:
+        scan = _FastScan(text)
+    found = scan.problems + ["<style>. Sådan retter du: flyt reglerne til docs/assets/stylesheets/ungvejen.css"
+                             for _ in scan.inline_styles]
+    hashes = set()
+    for script in scan.inline_scripts:
+        if trusted is None or script in trusted:
+            hashes.add(csp_hash(script))
+        else:
+            preview = " ".join(script.split())[:50]
+            found.append(f"et indlejret script, som ikke kommer fra sidens skabeloner (<script>{preview}). "
+                         + UNTRUSTED_SCRIPT_FIX)
+    return hashes, sorted(set(found))
+
+
+def scan_site(site: Path, trusted: frozenset[str] | None = None,
+              skip: frozenset[str] = frozenset()) -> tuple[list[str], dict[str, list[str]]]:
+    """scan_page for every HTML file in the built site but those in `skip` (site-relative)."""
     hashes: set[str] = set()
     problems: dict[str, list[str]] = {}
     for path in sorted(site.rglob("*.html")):
-        text = path.read_text(encoding="utf-8")
-        if looks_suspect(text):
-            scan = _PageScan()
-            scan.feed(text)
-            scan.close()
-        else:
-            scan = _FastScan(text)
-        hashes.update(csp_hash(text) for text in scan.inline_scripts)
-        found = scan.problems + ["<style>. Sådan retter du: flyt reglerne til docs/assets/stylesheets/ungvejen.css"
-                                 for _ in scan.inline_styles]
+        relative = path.relative_to(site).as_posix()
+        if relative in skip:
+            continue
+        page_hashes, found = scan_page(path.read_text(encoding="utf-8"), trusted)
+        hashes |= page_hashes
         if found:
-            problems[path.relative_to(site).as_posix()] = sorted(set(found))
+            problems[relative] = found
     return sorted(hashes), problems
 
 

@@ -117,11 +117,9 @@ def test_a_page_without_a_review_date_is_never_overdue(state, monkeypatch):
     assert (record.due, record.overdue) == (None, False)
 
 
-def test_built_files_are_traced_back_to_their_markdown(state):
-    built = state.site_dir / "en" / "temaer" / "rusmidler" / "index.html"
-    state.note_built(page("temaer/rusmidler.en.md", dest=str(built)))
-    assert state.source_of_built("en/temaer/rusmidler/index.html") == "docs/temaer/rusmidler.en.md"
-    assert state.source_of_built("404.html") == "site/404.html"
+def test_a_new_build_trusts_no_script_yet(state):
+    """The CSP's trusted scripts come from the templates (hooks/security_headers.py on_env)."""
+    assert state.template_scripts == set() and state.script_hashes == set() and state.scanned_files == set()
 
 
 def test_translator_and_render(state):
