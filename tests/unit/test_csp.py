@@ -257,3 +257,17 @@ def test_fingerprinted_assets(tmp_path):
         "/assets/javascripts/bundle.79ae519e.min.js",
         "/assets/stylesheets/main.484c7ddc.min.css",
     ]
+
+
+def test_only_trusted_scripts_are_hashed_and_others_are_problems():
+    from _ungvejen.csp import csp_hash, inline_scripts, scan_page
+
+    template = '<script>__md_scope=new URL("..",location)</script>'
+    trusted = frozenset(inline_scripts(template))
+    page = template + "<p>Rusmidler<script>document.title='XSS'</script></p>"
+    hashes, problems = scan_page(page, trusted)
+    assert hashes == {csp_hash('__md_scope=new URL("..",location)')}
+    assert len(problems) == 1 and "ikke kommer fra sidens skabeloner" in problems[0]
+    assert "document.title='XSS'" in problems[0]
+    # Without a trusted set (trusted=None) every inline script is taken as it is.
+    assert len(scan_page(page)[0]) == 2
