@@ -1,4 +1,6 @@
-"""Issue 14: HTML that an editor writes in Markdown is checked against an allowlist. Each
+"""Issue 14: what docs/ may hold. HTML that an editor writes in Markdown is checked against an
+allowlist, a script no template wrote is not trusted, and a link out of the project is not
+published. Each
 hostile form stops the strict build with the page and its line – one shared build with one
 page per form – and the real site passes (it builds strictly in conftest's `site`)."""
 
@@ -68,3 +70,20 @@ def test_a_script_in_a_title_is_not_trusted_by_the_csp(tmp_path):
     headers = (tmp_path / "site" / "_headers").read_text(encoding="utf-8")
     assert f"sha256-{digest}" not in headers
     assert headers.count("'sha256-") >= 5  # Material's own scripts are still trusted
+
+
+def test_a_symlink_out_of_the_project_is_not_published(tmp_path):
+    import os
+
+    project = make_project(tmp_path)
+    secret = tmp_path / "hemmelig.txt"
+    secret.write_text("fra byggemaskinen", encoding="utf-8")
+    os.symlink(secret, project / "docs" / "bilag.txt")
+    os.symlink(project / "docs" / "index.md", project / "docs" / "kopi.txt")  # inside the project: fine
+    strict = run_build(project, tmp_path / "strict")
+    assert not strict.ok and "Traceback" not in strict.output
+    assert any("docs/bilag.txt:1:" in line and "symlink" in line for line in strict.output.splitlines()), strict.output
+    relaxed = run_build(project, tmp_path / "relaxed", strict=False)
+    assert relaxed.ok
+    assert not (tmp_path / "relaxed" / "bilag.txt").exists()
+    assert (tmp_path / "relaxed" / "kopi.txt").exists()
