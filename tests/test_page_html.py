@@ -1,8 +1,8 @@
 """Issue 14: what docs/ may hold. HTML that an editor writes in Markdown is checked against an
 allowlist, a script no template wrote is not trusted, and a link out of the project is not
-published. Each
-hostile form stops the strict build with the page and its line – one shared build with one
-page per form – and the real site passes (it builds strictly in conftest's `site`)."""
+published. Each hostile form stops the strict build with the page and its line – one shared
+build with one page per form – and the real site passes (it builds strictly in conftest's
+`site`)."""
 
 from __future__ import annotations
 
