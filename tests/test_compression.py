@@ -20,8 +20,7 @@ import yaml
 
 from _ungvejen import compression
 from _ungvejen.compression import (
-    MIN_SIZE, cache_key, compress, compressed, files_to_compress, is_compressible, precompress_file,
-    precompress_site,
+    MIN_SIZE, cache_key, cached_copies, compress, files_to_compress, is_compressible, precompress_file, precompress_site,
 )
 from sitekit import ROOT
 
@@ -44,7 +43,7 @@ def copies_beside(path: Path) -> dict[str, Path]:
 
 
 @pytest.mark.parametrize("name", ["index.html", "main.57a0d79d.min.css", "bundle.a5f9d56c.min.js", "x.mjs",
-                                  "search.json", "pagefind-entry.json", "site.webmanifest", "logo.svg",
+                                  "search.json", "pagefind-entry.json", "logo.svg",
                                   "sitemap.xml", "kalender.ics", "anna.vcf", "robots.txt", "UPPER.HTML"])
 def test_text_files_are_compressed(name):
     assert is_compressible(Path("site", name))
@@ -55,7 +54,7 @@ def test_text_files_are_compressed(name):
     "index.html.gz", "index.html.br", "sitemap.xml.gz",  # copies are not compressed again
     "logo.png", "lesson.pdf", "wasm.da.pagefind",      # compressed formats
     "en_1a2b3c4.pf_fragment", "da_1a2b3c4.pf_index",   # Pagefind compresses its chunks itself
-    "rapport.csv",                                     # served as a download, not as text
+    "rapport.csv", "site.webmanifest",                 # served as downloads (octet-stream), not as text
     "bundle.js.map", ".hidden.js",
 ])
 def test_other_files_are_not(name):
@@ -147,19 +146,67 @@ def test_the_cache_is_used_the_second_time(tmp_path, monkeypatch):
     second = write(second_site / "index.html", PAGE)
     summary = precompress_site(second_site, cache=cache)
     assert summary.cached == 1
-    assert copies_beside(second)[".br"].read_bytes() == copies_beside(first)[".br"].read_bytes()
-    assert copies_beside(second)[".gz"].read_bytes() == copies_beside(first)[".gz"].read_bytes()
+    for encoding in (".gz", ".br"):
+        assert copies_beside(second)[encoding].read_bytes() == copies_beside(first)[encoding].read_bytes()
+        # A hard link to the cache's file: nothing written.
+        assert copies_beside(second)[encoding].samefile(cache / f"{key}{encoding}")
 
 
 def test_changed_content_is_compressed_again(tmp_path):
     cache = tmp_path / "cache"
-    copies, cached = compressed(PAGE.encode(), cache)
+    files, cached = cached_copies(PAGE.encode(), cache)
     assert not cached
-    assert compressed(PAGE.encode(), cache) == (copies, True)
+    assert cached_copies(PAGE.encode(), cache) == (files, True)
     changed = PAGE.replace("ven", "veninde").encode()
-    copies, cached = compressed(changed, cache)
-    assert not cached and brotli.decompress(copies[".br"]) == changed
+    files, cached = cached_copies(changed, cache)
+    assert not cached and brotli.decompress(files[".br"][0].read_bytes()) == changed
+    assert files[".br"][1] == files[".br"][0].stat().st_size
     assert len(list(cache.iterdir())) == 4
+
+
+def test_the_cache_cannot_be_changed_through_a_site(tmp_path):
+    """The site's copies may be hard links to the cache: its files are read-only, and a name that
+    was taken (MkDocs' sitemap.xml.gz, which a --dirty build rewrites in place) gets a file of its
+    own, so rewriting it changes nothing in the cache."""
+    cache = tmp_path / "cache"
+    sitemap = write(tmp_path / "site" / "sitemap.xml", "<urlset>" + "<url><loc>/x/</loc></url>" * 40 + "</urlset>")
+    write(sitemap.with_name("sitemap.xml.gz"), gzip.compress(sitemap.read_bytes()))  # as MkDocs writes it
+    precompress_file(sitemap, cache)
+    key = cache_key(sitemap.read_bytes())
+    for encoding in (".gz", ".br"):
+        assert (cache / f"{key}{encoding}").stat().st_mode & 0o222 == 0
+    assert not copies_beside(sitemap)[".gz"].samefile(cache / f"{key}.gz")
+    assert copies_beside(sitemap)[".br"].samefile(cache / f"{key}.br")
+    cached = (cache / f"{key}.gz").read_bytes()
+    with copies_beside(sitemap)[".gz"].open("r+b") as rewritten:  # in place, as a --dirty MkDocs build does
+        rewritten.write(b"something else")
+    assert (cache / f"{key}.gz").read_bytes() == cached
+    # A rebuild into the same folder (--dirty) replaces its own links too, never writing through them.
+    precompress_file(sitemap, cache)
+    assert gzip.decompress(copies_beside(sitemap)[".gz"].read_bytes()) == sitemap.read_bytes()
+    assert (cache / f"{key}.gz").read_bytes() == cached
+
+
+def test_copies_are_files_of_their_own_where_links_fail(tmp_path, monkeypatch):
+    def no_links(source, target):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    page = write(tmp_path / "site" / "index.html", PAGE)
+    precompress_file(page, tmp_path / "cache")
+    precompress_file(page, tmp_path / "cache")  # from the cache, and over the first copies
+    assert gzip.decompress(copies_beside(page)[".gz"].read_bytes()) == page.read_bytes()
+    assert brotli.decompress(copies_beside(page)[".br"].read_bytes()) == page.read_bytes()
+    assert os.stat(copies_beside(page)[".br"]).st_nlink == 1
+
+
+def test_without_a_usable_cache_the_copies_are_made_all_the_same(tmp_path):
+    blocked = write(tmp_path / "not-a-folder", "a file where the cache folder should be")
+    page = write(tmp_path / "site" / "index.html", PAGE)
+    result = precompress_file(page, blocked / "cache")
+    assert not result.cached and gzip.decompress(copies_beside(page)[".gz"].read_bytes()) == page.read_bytes()
+    result = precompress_file(page, None)
+    assert not result.cached and brotli.decompress(copies_beside(page)[".br"].read_bytes()) == page.read_bytes()
 
 
 def test_the_cache_lives_in_the_temp_folder_and_names_its_settings():
