@@ -1,5 +1,5 @@
 """Page weight: what a phone downloads for the first view of a page, our site next to a plain
-Material build of the same Markdown, both served by Debian's nginx with deploy/ (gzip on).
+Material build of the same Markdown, both served by Debian's nginx with deploy/ (compressed).
 
 Run: .venv/bin/python bench/page_weight.py [--details]
 
@@ -13,8 +13,10 @@ Each page is loaded in a fresh browser context (empty cache) by Chromium (Playwr
 /usr/bin/chromium) with Lighthouse's phone viewport; every request the page makes without user
 action (the search worker's too) is recorded until the network is idle plus 0.5 s. Bytes are
 nginx's own count from a measuring access log added to the rendered config: $bytes_sent =
-status line + response headers + body as sent, i.e. gzip-compressed by nginx (level 6) where it
-compresses (HTTP/1.1, so every response repeats its headers; HTTP/2 would compress them).
+status line + response headers + body as sent, compressed: our build's pre-compressed copies
+(Chromium accepts brotli: the .br files), gzip level 6 on the fly where there is no copy (all of
+the plain Material build). HTTP/1.1, so every response repeats its headers; HTTP/2 would
+compress them.
 Chromium's `request.sizes()` gives the same numbers for the page's own requests but not for the
 search worker's. Goal: ≤ 100 KiB per page, headers included.
 """
@@ -34,6 +36,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -131,12 +134,14 @@ class Server:
 
 
 @contextmanager
-def nginx(site: Path):
+def nginx(site: Path, edit: Callable[[str], str] | None = None, byte_log: bool = True):
     """Debian's nginx with deploy/nginx.conf + deploy/ungvejen.conf, rendered by deploy/render.sh and
     run from a temporary prefix on 127.0.0.1 as tests/test_serving.py does, serving `site`.
 
-    One addition to the rendered copy, for measuring only: a second access log with nginx's own
-    byte counts ($bytes_sent = status line + headers + body as sent, $body_bytes_sent)."""
+    One addition to the rendered copy, for measuring only (unless `byte_log` is False): a second
+    access log with nginx's own byte counts ($bytes_sent = status line + headers + body as sent,
+    $body_bytes_sent). `edit` may change the rendered ungvejen.conf's text (bench/serving_speed.py
+    turns the pre-compressed copies off with it)."""
     if not NGINX.exists():
         raise SystemExit("nginx is missing: apt-get install -y nginx")
     folder = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
@@ -149,10 +154,14 @@ def nginx(site: Path):
     site_conf = conf_dir / "ungvejen.conf"
     text = site_conf.read_text(encoding="utf-8")
     log = conf_dir / "logs" / "bench.log"
-    text, found = NOIP_LOG.subn(lambda m: f"{m.group(1)}\n    access_log {log} ungvejen_bench;", text, count=1)
-    if not found:
-        raise SystemExit("bench: no `access_log … ungvejen_noip` line found in the rendered ungvejen.conf")
-    site_conf.write_text(BENCH_LOG_FORMAT + text, encoding="utf-8")
+    if byte_log:
+        text, found = NOIP_LOG.subn(lambda m: f"{m.group(1)}\n    access_log {log} ungvejen_bench;", text, count=1)
+        if not found:
+            raise SystemExit("bench: no `access_log … ungvejen_noip` line found in the rendered ungvejen.conf")
+        text = BENCH_LOG_FORMAT + text
+    if edit:
+        text = edit(text)
+    site_conf.write_text(text, encoding="utf-8")
     directives = "daemon off;" + (" user root;" if os.geteuid() == 0 else "")
     process = subprocess.Popen([str(NGINX), "-p", str(conf_dir), "-c", str(conf_dir / "nginx.conf"), "-e", "stderr",
                                 "-g", directives], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -189,7 +198,7 @@ class Transfer:
     status: int | None  # None: the browser gave up on it / it never reached nginx
     encoding: str
     sent: int           # nginx's $bytes_sent: status line + headers + body as sent
-    body: int           # nginx's $body_bytes_sent: the body as sent (gzip where nginx compresses)
+    body: int           # nginx's $body_bytes_sent: the body as sent (compressed where it is)
     raw: int            # the decoded body, as the browser got it
 
     @property
@@ -310,8 +319,9 @@ def kind(path: str, page: str) -> str:
 def report(results: dict[str, dict[str, PageLoad]], details: bool = False) -> dict:
     ours, plain = results[OURS], results[PLAIN]
     print("Page weight – first view of a page (empty cache, phone viewport, until the network is idle),")
-    print("served by nginx with deploy/ (gzip level 6, HTTP/1.1). KB = 1024 bytes as nginx sent them")
-    print("($bytes_sent: headers + gzip'd body); 'hdr' = the part that is response headers; req = requests.\n")
+    print("served by nginx with deploy/ (the build's .br/.gz copies, else gzip level 6; HTTP/1.1). KB = 1024")
+    print("bytes as nginx sent them ($bytes_sent: headers + compressed body); 'hdr' = the part that is")
+    print("response headers; req = requests.\n")
     print(f"  {'page':<20} {'UngVejen KB':>11} {'hdr':>5} {'req':>4}   {'plain Material KB':>17} {'hdr':>5} {'req':>4}"
           f"   {'ratio':>5}   goal ≤ {GOAL_KB} KB")
     figures = {}

@@ -8,13 +8,17 @@
                                               /faa-hjaelp-nu/ through nginx, vs plain Material
 3. Lighthouse        bench/lighthouse.py    – the same pages, same servers (BENCH_LH_RUNS runs)
 4. search weight     bench/search_weight.py – if present: Pagefind vs Material's lunr search
+5. serving speed     bench/serving_speed.py – requests/s for /temaer/rusmidler/ through nginx with
+                                              the build's pre-compressed copies vs on-the-fly gzip
+                                              (wrk, BENCH_SERVE_SECONDS), and the bytes saved
 
 Environment (defaults chosen so a run takes about 5–7 minutes on 2 cores):
   BENCH_RUNS=3       warm builds per site for the median build time
   BENCH_PAGES=100    generated pages (× 2 languages) in the large build variant
   BENCH_LH_RUNS=3    Lighthouse runs per page (median; one run's performance score swings by ±10
                      when other processes use the CPU)
-  BENCH_SKIP=…       comma-separated parts to leave out: build,weight,lighthouse,search
+  BENCH_SERVE_SECONDS=10  seconds of wrk load per nginx configuration
+  BENCH_SKIP=…       comma-separated parts to leave out: build,weight,lighthouse,search,serving
 The figures are also written to bench/out/run.json (gitignored).
 """
 
@@ -45,6 +49,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import build_speed  # noqa: E402
 import lighthouse  # noqa: E402
 import page_weight  # noqa: E402
+import serving_speed  # noqa: E402
 from page_weight import OURS, PLAIN  # noqa: E402
 
 SKIP = {part.strip() for part in os.environ.get("BENCH_SKIP", "").split(",") if part.strip()}
@@ -162,6 +167,15 @@ def summary(figures: dict, errors: dict, seconds: float) -> None:
             print(f"  {line}")
     elif "search" not in SKIP and "search weight" not in errors:
         print("\nSearch weight: bench/search_weight.py not present (or without main()) – skipped")
+    serving = figures.get("serving")
+    if serving:
+        print(f"\nServing {serving['page']} with Accept-Encoding: gzip (wrk, {serving['connections']} connections, "
+              f"{serving['seconds']} s)")
+        print(f"  pre-compressed {serving['on_requests_per_s']:,.0f} requests/s vs on-the-fly gzip "
+              f"{serving['off_requests_per_s']:,.0f} = {serving['ratio']:.1f} ×")
+        on_the_fly, gz, br = (serving["bytes"][key]["site"] for key in ("on_the_fly", "gz", "br"))
+        print(f"  all {serving['files']} text files: {on_the_fly / 1024:,.0f} KB gzip'd on the fly, "
+              f"{gz / 1024:,.0f} KB .gz ({gz / on_the_fly - 1:+.1%}), {br / 1024:,.0f} KB .br ({br / on_the_fly - 1:+.1%})")
     for name, error in errors.items():
         print(f"\n{name} FAILED: {error}")
     print(f"\nTotal time {seconds / 60:.1f} min on {os.cpu_count()} cores; load average at the end "
@@ -182,6 +196,9 @@ def main() -> dict:
     if "search" not in SKIP:
         section("4. Search weight (bench/search_weight.py)")
         figures["search"] = step("search weight", errors, run_search_weight)
+    if "serving" not in SKIP:
+        section(f"5. Serving speed (bench/serving_speed.py; BENCH_SERVE_SECONDS={serving_speed.SECONDS})")
+        figures["serving"] = step("serving speed", errors, serving_speed.main)
     seconds = time.monotonic() - started
     summary(figures, errors, seconds)
     out = BENCH / "out"

@@ -20,8 +20,10 @@ import subprocess
 import time
 from pathlib import Path
 
+import brotli
 import pytest
 
+from _ungvejen.compression import MIN_SIZE, is_compressible
 from conftest import built_pages, url_of
 from sitekit import ROOT
 
@@ -170,6 +172,26 @@ def test_headers_file_for_static_hosts_sends_the_same_headers(site):
         assert lines[lines.index(path) + 1] == f"  Cache-Control: {LONG_CACHE}"
 
 
+def test_the_build_wrote_a_compressed_copy_of_every_text_file(site):
+    """hooks/precompress.py: a .gz and a .br beside each text file of MIN_SIZE bytes or more, each
+    decompressing to the file as built (a stale copy would be served in its place)."""
+    copies = sorted(site.rglob("*.gz")) + sorted(site.rglob("*.br"))
+    assert len(copies) > 100
+    for copy in copies:
+        original = copy.with_suffix("")
+        assert original.is_file(), copy
+        decompress = gzip.decompress if copy.suffix == ".gz" else brotli.decompress
+        assert decompress(copy.read_bytes()) == original.read_bytes(), copy
+        assert copy.stat().st_size < original.stat().st_size, copy
+    texts = [path for path in site.rglob("*") if path.is_file() and is_compressible(path)]
+    for path in texts:
+        expected = path.stat().st_size >= MIN_SIZE
+        for encoding in (".gz", ".br"):
+            assert path.with_name(path.name + encoding).exists() == expected, (path, encoding)
+    for by_product in ("_headers", "_nginx_headers.conf"):
+        assert not list(site.glob(by_product + ".*")), by_product
+
+
 # --- nginx ------------------------------------------------------------------------------------
 
 
@@ -220,6 +242,65 @@ def test_gzip_for_text(nginx, site, kind):
     assert "content-encoding" not in headers and body == file.read_bytes()
 
 
+def built_file(site: Path, path: str) -> Path:
+    return site / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))
+
+
+@pytest.mark.parametrize("kind", ["html", "css", "js", "404"])
+def test_precompressed_copies_are_sent_as_they_are(nginx, site, kind):
+    """gzip_static/brotli_static: the body is the build's .gz / .br byte for byte (nginx compresses
+    nothing), with the headers of the file itself."""
+    path = {"html": "/temaer/rusmidler/", "css": fingerprinted_asset(site, ".css"),
+            "js": fingerprinted_asset(site, ".js"), "404": "/findes-ikke/"}[kind]
+    file = site / "404.html" if kind == "404" else built_file(site, path)
+    _, plain, _ = nginx.get(path)
+    for accept, encoding in (("gzip", "gzip"), ("br", "br"), ("gzip, deflate, br, zstd", "br"),
+                             ("br;q=0, gzip", "gzip")):
+        status, headers, body = nginx.get(path, {"Accept-Encoding": accept})
+        assert status == (404 if kind == "404" else 200), (path, accept)
+        assert headers.get("content-encoding") == encoding, (path, accept)
+        assert body == file.with_name(file.name + {"gzip": ".gz", "br": ".br"}[encoding]).read_bytes(), (path, accept)
+        assert headers["vary"] == "Accept-Encoding"
+        assert headers["content-type"] == plain["content-type"]
+        assert headers["cache-control"] == plain["cache-control"]
+        for name in set(expected_headers(site)) | {"x-content-type-options", "referrer-policy"}:
+            assert headers.get(name) == plain.get(name), (path, accept, name)
+    assert "content-security-policy" in plain if kind in ("html", "js", "404") else "content-security-policy" not in plain
+
+
+def test_compressed_responses_revalidate_with_their_own_etag(nginx, site):
+    for path in ("/temaer/rusmidler/", fingerprinted_asset(site, ".js")):
+        etags = set()
+        for accept in ("gzip", "br", None):
+            request = {"Accept-Encoding": accept} if accept else {}
+            status, headers, _ = nginx.get(path, request)
+            assert status == 200 and headers["etag"].startswith('"'), (path, accept)  # strong: a file's own
+            etags.add(headers["etag"])
+            status, revalidated, body = nginx.get(path, {**request, "If-None-Match": headers["etag"]})
+            assert (status, body) == (304, b""), (path, accept)
+            assert revalidated["cache-control"] == headers["cache-control"], (path, accept)
+        assert len(etags) == 3, path  # one per representation: a cache never mixes them up
+
+
+def test_on_the_fly_gzip_for_a_text_file_without_a_copy(site, tmp_path):
+    """Anything the build did not compress is still gzip'd by nginx (level 6), never sent as br."""
+    root = tmp_path / "publish"
+    release = root / "releases" / "r1"
+    release.mkdir(parents=True)
+    for name in ("_nginx_headers.conf", "404.html"):
+        (release / name).write_bytes((site / name).read_bytes())
+    text = "Hvis du er bekymret for en ven, kan du ringe til SSP-konsulenten.\n" * 40
+    (release / "noter.txt").write_text(text, encoding="utf-8")
+    (root / "current").symlink_to(release, target_is_directory=True)
+    server = Nginx(root, tmp_path)
+    try:
+        status, headers, body = server.get("/noter.txt", {"Accept-Encoding": "gzip, br"})
+    finally:
+        server.stop()
+    assert status == 200 and headers.get("content-encoding") == "gzip"
+    assert gzip.decompress(body) == text.encode() and "Accept-Encoding" in headers["vary"]
+
+
 def test_cache_headers(nginx, site):
     for path in (fingerprinted_asset(site, ".css"), fingerprinted_asset(site, ".js")):
         status, headers, _ = nginx.get(path)
@@ -252,9 +333,15 @@ def test_danish_at_root_english_at_en(nginx):
     assert (status, headers["location"]) == (301, "/en/kontakt/")
 
 
-def test_build_by_products_and_hidden_files_are_not_served(nginx):
-    for path in ("/_headers", "/_nginx_headers.conf"):
-        assert nginx.get(path)[0] == 404, path
+def test_build_by_products_and_hidden_files_are_not_served(nginx, site):
+    for path in ("/_headers", "/_nginx_headers.conf", "/_headers.gz", "/_headers.br", "/_nginx_headers.conf.gz",
+                 "/_nginx_headers.conf.br"):
+        for accept in (None, "gzip", "br"):
+            status, headers, body = nginx.get(path, {"Accept-Encoding": accept} if accept else {})
+            assert status == 404, (path, accept)
+            if "content-encoding" in headers:  # our 404 page, compressed
+                body = (gzip.decompress if headers["content-encoding"] == "gzip" else brotli.decompress)(body)
+            assert body == (site / "404.html").read_bytes(), (path, accept)
     assert nginx.get("/", method="POST")[0] in (403, 405)
 
 
