@@ -56,12 +56,17 @@ def focused(page) -> dict:
     }""")
 
 
+COLOUR = r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([^)]*\)|transparent"
+
+
 def alpha(colour: str) -> float:
-    """The opacity of a computed colour: rgb(…) is opaque, rgba(…, a) has a, 'transparent' none."""
+    """The opacity of a computed colour: rgba(r, g, b, a) or colour(… / a) has a, 'transparent' none."""
     if colour == "transparent":
         return 0.0
+    if "/" in colour:
+        return float(re.search(r"/\s*([\d.]+)(%?)", colour).group(1)) / (100 if "%" in colour.split("/")[1] else 1)
     numbers = re.findall(r"[\d.]+", colour)
-    return float(numbers[3]) if colour.startswith("rgba") and len(numbers) == 4 else 1.0
+    return float(numbers[3]) if colour.startswith(("rgba", "hsla")) and len(numbers) == 4 else 1.0
 
 
 def shadows(value: str) -> set[str]:
@@ -70,8 +75,8 @@ def shadows(value: str) -> set[str]:
         return set()
     found = set()
     for shadow in re.split(r",(?![^(]*\))", value):
-        colour = re.search(r"rgba?\([^)]*\)|transparent", shadow)
-        lengths = [float(number) for number in re.findall(r"(-?[\d.]+)px", shadow)]
+        colour = re.search(COLOUR, shadow)
+        lengths = [float(number) for number in re.findall(r"(-?[\d.]+)px", re.sub(COLOUR, "", shadow))]
         blur_and_spread = lengths[2:4]
         if colour and alpha(colour.group()) > 0 and any(length > 0 for length in blur_and_spread):
             found.add(" ".join(shadow.split()))
@@ -107,6 +112,8 @@ def test_focus_indicator_rules():
     assert focus_indicator(state({"boxShadow": "rgb(11, 11, 11) 0px 0px 0px 5px"})) == "box-shadow"
     assert focus_indicator(state({"boxShadow": "rgba(0, 0, 0, 0.35) 0px 2px 0px 0px"})) is None, "no blur, no spread"
     assert focus_indicator(state({"boxShadow": "rgba(0, 0, 0, 0) 0px 0px 0px 5px"})) is None, "transparent"
+    assert focus_indicator(state({"boxShadow": "oklch(0.5 0.1 200 / 0) 0px 0px 0px 5px"})) is None, "transparent"
+    assert focus_indicator(state({"boxShadow": "oklch(0.5 0.1 200) 0px 0px 0px 5px"})) == "box-shadow"
     assert focus_indicator(state({"boxShadow": "rgb(0, 0, 0) 0px 0px 4px 0px"},
                                  before={"boxShadow": "rgb(0, 0, 0) 0px 0px 4px 0px"})) is None, "unchanged"
     assert focus_indicator(state({"boxShadow": "rgba(0, 0, 0, 0.35) 0px 2px 0px 0px, rgb(11, 11, 11) 0px 0px 0px 5px"},
