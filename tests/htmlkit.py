@@ -7,16 +7,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 
-@dataclass
-class Element:
-    tag: str
-    attrs: dict
-    text: str = ""
+class _Finder:
+    """find_all / first / with_class over `self.elements` (a document's, or an element's descendants)."""
 
-
-@dataclass
-class Document:
-    elements: list[Element] = field(default_factory=list)
+    elements: list
 
     def find_all(self, tag: str, **attrs) -> list[Element]:
         return [e for e in self.elements if e.tag == tag and all(e.attrs.get(k) == v for k, v in attrs.items())]
@@ -29,6 +23,20 @@ class Document:
         return [e for e in self.elements if css_class in (e.attrs.get("class") or "").split()]
 
 
+@dataclass
+class Element(_Finder):
+    tag: str
+    attrs: dict
+    text: str = ""
+    # Every element inside this one, in document order: `card.find_all("a")` looks only inside the card.
+    elements: list[Element] = field(default_factory=list, repr=False, compare=False)
+
+
+@dataclass
+class Document(_Finder):
+    elements: list[Element] = field(default_factory=list)
+
+
 class _Parser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -38,6 +46,8 @@ class _Parser(HTMLParser):
     def handle_starttag(self, tag, attrs):
         element = Element(tag, {k: (v if v is not None else "") for k, v in attrs})
         self.document.elements.append(element)
+        for parent in self._open:
+            parent.elements.append(element)
         if tag not in {"meta", "link", "img", "input", "br", "hr", "source", "area", "col", "wbr"}:
             self._open.append(element)
 

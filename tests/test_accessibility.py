@@ -3,6 +3,8 @@ in light and dark colours; keyboard: skip links first, focus visible, controls r
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import VIEWPORTS, axe_source, built_pages, url_of
@@ -31,14 +33,99 @@ def test_axe_on_every_page(browser, base_url, site, viewport, scheme):
     assert not failures, failures
 
 
+# Before any Tab: every element's own outline and box-shadow, to compare the focused look with.
+REMEMBER_UNFOCUSED = """() => {
+    window.__unfocused = new WeakMap();
+    for (const element of document.querySelectorAll('body *')) {
+        const style = getComputedStyle(element);
+        window.__unfocused.set(element, {outlineStyle: style.outlineStyle, outlineWidth: style.outlineWidth,
+                                         outlineColor: style.outlineColor, boxShadow: style.boxShadow});
+    }
+}"""
+
+
 def focused(page) -> dict:
     return page.evaluate("""() => {
         const el = document.activeElement;
         const style = getComputedStyle(el);
         return {text: (el.innerText || el.getAttribute('aria-label') || '').trim(), tag: el.tagName,
-                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-                shadow: style.boxShadow !== 'none', visible: !!(el.offsetWidth || el.offsetHeight)};
+                visible: !!(el.offsetWidth || el.offsetHeight),
+                now: {outlineStyle: style.outlineStyle, outlineWidth: style.outlineWidth,
+                      outlineColor: style.outlineColor, boxShadow: style.boxShadow},
+                before: window.__unfocused && window.__unfocused.get(el) || null};
     }""")
+
+
+COLOUR = r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([^)]*\)|transparent"
+
+
+def alpha(colour: str) -> float:
+    """The opacity of a computed colour: rgba(r, g, b, a) or colour(… / a) has a, 'transparent' none."""
+    if colour == "transparent":
+        return 0.0
+    if "/" in colour:
+        return float(re.search(r"/\s*([\d.]+)(%?)", colour).group(1)) / (100 if "%" in colour.split("/")[1] else 1)
+    numbers = re.findall(r"[\d.]+", colour)
+    return float(numbers[3]) if colour.startswith(("rgba", "hsla")) and len(numbers) == 4 else 1.0
+
+
+def shadows(value: str) -> set[str]:
+    """The visible shadows of a computed box-shadow: a non-transparent colour and some blur or spread."""
+    if value == "none":
+        return set()
+    found = set()
+    for shadow in re.split(r",(?![^(]*\))", value):
+        colour = re.search(COLOUR, shadow)
+        lengths = [float(number) for number in re.findall(r"(-?[\d.]+)px", re.sub(COLOUR, "", shadow))]
+        blur_and_spread = lengths[2:4]
+        if colour and alpha(colour.group()) > 0 and any(length > 0 for length in blur_and_spread):
+            found.add(" ".join(shadow.split()))
+    return found
+
+
+def focus_indicator(state: dict) -> str | None:
+    """What shows the focus: an outline of at least 2px, or a box-shadow ring, that the element
+    does not have when it is not focused. None when there is no such indicator."""
+    now, before = state["now"], state["before"]
+    assert before is not None, f"no unfocused look was recorded for {state}"
+    outline = (now["outlineStyle"], now["outlineWidth"], now["outlineColor"])
+    if (now["outlineStyle"] not in ("none", "hidden") and float(now["outlineWidth"].removesuffix("px")) >= 2
+            and alpha(now["outlineColor"]) > 0
+            and outline != (before["outlineStyle"], before["outlineWidth"], before["outlineColor"])):
+        return "outline"
+    if shadows(now["boxShadow"]) - shadows(before["boxShadow"]):
+        return "box-shadow"
+    return None
+
+
+def test_focus_indicator_rules():
+    def state(now, before=None):
+        empty = {"outlineStyle": "none", "outlineWidth": "0px", "outlineColor": "rgb(0, 0, 0)", "boxShadow": "none"}
+        return {"now": {**empty, **now}, "before": {**empty, **(before or {})}}
+
+    ring = {"outlineStyle": "solid", "outlineWidth": "3px", "outlineColor": "rgb(224, 165, 38)"}
+    assert focus_indicator(state(ring)) == "outline"
+    assert focus_indicator(state({**ring, "outlineWidth": "1px"})) is None
+    assert focus_indicator(state({**ring, "outlineColor": "rgba(0, 0, 0, 0)"})) is None
+    assert focus_indicator(state({**ring, "outlineStyle": "auto", "outlineWidth": "1px"})) is None
+    assert focus_indicator(state(ring, before=ring)) is None, "the same outline as unfocused shows nothing"
+    assert focus_indicator(state({"boxShadow": "rgb(11, 11, 11) 0px 0px 0px 5px"})) == "box-shadow"
+    assert focus_indicator(state({"boxShadow": "rgba(0, 0, 0, 0.35) 0px 2px 0px 0px"})) is None, "no blur, no spread"
+    assert focus_indicator(state({"boxShadow": "rgba(0, 0, 0, 0) 0px 0px 0px 5px"})) is None, "transparent"
+    assert focus_indicator(state({"boxShadow": "oklch(0.5 0.1 200 / 0) 0px 0px 0px 5px"})) is None, "transparent"
+    assert focus_indicator(state({"boxShadow": "oklch(0.5 0.1 200) 0px 0px 0px 5px"})) == "box-shadow"
+    assert focus_indicator(state({"boxShadow": "rgb(0, 0, 0) 0px 0px 4px 0px"},
+                                 before={"boxShadow": "rgb(0, 0, 0) 0px 0px 4px 0px"})) is None, "unchanged"
+    assert focus_indicator(state({"boxShadow": "rgba(0, 0, 0, 0.35) 0px 2px 0px 0px, rgb(11, 11, 11) 0px 0px 0px 5px"},
+                                 before={"boxShadow": "rgba(0, 0, 0, 0.35) 0px 2px 0px 0px"})) == "box-shadow"
+
+
+def tab_and_check(page) -> dict:
+    page.keyboard.press("Tab")
+    state = focused(page)
+    assert state["visible"], f"focus went to something not shown: {state}"
+    assert focus_indicator(state), f"no visible focus indicator: {state}"
+    return state
 
 
 @pytest.mark.parametrize("path, labels", [("/temaer/rusmidler/", ("Gå til indhold", "Forlad siden hurtigt")),
@@ -46,18 +133,23 @@ def focused(page) -> dict:
 def test_skip_links_come_first_and_focus_is_visible(new_page, base_url, path, labels):
     page = new_page()
     page.goto(base_url + path)
-    page.keyboard.press("Tab")
-    first = focused(page)
-    assert first["text"] == labels[0] and first["visible"] and first["outline"]
-    page.keyboard.press("Tab")
-    assert focused(page)["text"] == labels[1]
+    page.evaluate(REMEMBER_UNFOCUSED)
+    first = tab_and_check(page)
+    assert first["text"] == labels[0] and focus_indicator(first) == "outline"
+    assert tab_and_check(page)["text"] == labels[1]
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "indhold"
-    for _ in range(40):  # every stop on the way through the header and help bar shows focus
-        page.keyboard.press("Tab")
-        state = focused(page)
-        assert state["outline"] or state["shadow"], state
+    for _ in range(40):  # every stop through the content after "skip to content" shows focus
+        tab_and_check(page)
+    # And every stop through the header (quick exit, logo, search, language) and the help bar.
+    page.goto(base_url + path)
+    page.evaluate(REMEMBER_UNFOCUSED)
+    skip_links = [tab_and_check(page)["text"] for _ in range(2)]
+    header_and_helpbar = [tab_and_check(page)["text"] for _ in range(12)]
+    assert skip_links == list(labels)
+    assert header_and_helpbar[0] == labels[1], "the quick exit button comes first in the header"
+    assert any("112" in text for text in header_and_helpbar), header_and_helpbar
 
 
 def test_language_switch_and_help_bar_work_by_keyboard(new_page, base_url):

@@ -94,19 +94,50 @@ def test_the_count_resets_after_five_seconds(new_page, base_url):
     page.wait_for_url(NEUTRAL + "**")
 
 
-def test_exit_clears_storage_and_hides_the_page_first(new_page, base_url):
+# Runs at the very moment the page starts to leave: the Navigation API's `navigate` event fires
+# synchronously inside location.replace(), before anything is fetched. It reports whether the
+# page can still be seen then (whatever exit.js does to hide it), what is left in storage, and
+# how it leaves (navigationType "replace" = location.replace, so Back does not return here).
+RECORD_LEAVING = """() => {
+    navigation.addEventListener('navigate', (event) => {
+        const shown = [...document.body.children].filter((element) =>
+            element.checkVisibility({opacityProperty: true, visibilityProperty: true}));
+        window.__recordLeaving({
+            to: event.destination.url, how: event.navigationType,
+            shown: shown.map((element) => element.tagName + '.' + element.className),
+            text: document.body.innerText.trim().length,
+            stored: localStorage.length + sessionStorage.length,
+        });
+    });
+}"""
+
+
+@pytest.mark.parametrize("how", ["button", "shift"])
+def test_exit_clears_storage_and_hides_the_page_first(new_page, base_url, how):
     page = open_page(new_page, base_url)
     page.evaluate("localStorage.setItem('x', '1'); sessionStorage.setItem('y', '2')")
-    page.evaluate("""() => {
-        window.__hiddenBeforeLeaving = null;
-        const original = window.location.replace.bind(window.location);
-        document.querySelector('.ung-exit__button').addEventListener('click', () => {
-            window.__hiddenBeforeLeaving = document.documentElement.classList.contains('ung-exiting')
-                && localStorage.length === 0 && sessionStorage.length === 0;
-        });
-    }""")
-    page.route(NEUTRAL + "**", lambda route: page.wait_for_timeout(10) or route.fulfill(body="<title>Vejret</title>"))
-    page.click(".ung-exit__button", no_wait_after=True)
+    leaving = []
+    page.expose_function("__recordLeaving", lambda report: leaving.append(report))
+    page.evaluate(RECORD_LEAVING)
+    # The neutral page is held back until the report from the page that left has arrived.
+    held = []
+    page.route(NEUTRAL + "**", lambda route: held.append(route))
+    if how == "button":
+        page.click(".ung-exit__button", no_wait_after=True)
+    else:
+        for _ in range(3):
+            page.keyboard.press("Shift")
+    for _ in range(100):
+        if held and leaving:
+            break
+        page.wait_for_timeout(50)
+    assert len(leaving) == 1, leaving
+    assert leaving[0]["to"] == NEUTRAL and leaving[0]["how"] == "replace", leaving
+    assert leaving[0]["shown"] == [] and leaving[0]["text"] == 0, \
+        f"the page was still visible when it left: {leaving[0]['shown']}"
+    assert leaving[0]["stored"] == 0, "storage must be cleared before leaving"
+    assert len(held) == 1
+    held[0].fulfill(status=200, content_type="text/html", body="<title>Vejret</title>")
     page.wait_for_url(NEUTRAL + "**")
     page.goto(base_url + THEME)
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -22,14 +23,18 @@ def test_every_page_exists_in_both_languages(site):
 
 
 def test_html_lang_matches_the_tree(site):
-    for page in built_pages(site):
+    pages = built_pages(site)
+    assert len(pages) > 50
+    for page in pages:
         html = parse(page).first("html")
         expected = "en" if url_of(site, page).startswith("/en/") else "da"
         assert html.attrs["lang"] == expected, url_of(site, page)
 
 
 def test_language_switcher_points_to_the_same_page_in_the_other_language(site):
-    for page in built_pages(site):
+    pages = built_pages(site)
+    assert len(pages) > 50
+    for page in pages:
         url = url_of(site, page)
         links = {a.attrs["hreflang"]: a.attrs["href"] for a in parse(page).with_class("md-select__link")}
         assert set(links) == {"da", "en"}, url
@@ -40,7 +45,9 @@ def test_language_switcher_points_to_the_same_page_in_the_other_language(site):
 
 def test_every_page_has_its_own_meta_description(site):
     descriptions = {}
-    for page in public_pages(site):
+    pages = public_pages(site)
+    assert len(pages) > 50
+    for page in pages:
         meta = parse(page).first("meta", name="description")
         assert meta is not None and len(meta.attrs["content"]) >= 40, url_of(site, page)
         descriptions.setdefault(meta.attrs["content"], []).append(url_of(site, page))
@@ -59,25 +66,33 @@ def _is_other_host(url: str) -> bool:
 
 def test_no_page_loads_anything_from_another_host(site):
     offenders = []
-    for page in list(site.rglob("*.html")):
+    pages, stylesheets, checked = list(site.rglob("*.html")), list(site.rglob("*.css")), Counter()
+    assert len(pages) > 50 and len(stylesheets) >= 3
+    for page in pages:
         for element in parse(page).elements:
             attribute = ASSET_ATTRIBUTES.get(element.tag)
             if not attribute or attribute not in element.attrs:
-                continue
+                continue  # not an element that loads something
             if element.tag == "link" and element.attrs.get("rel") in ("canonical", "alternate"):
-                continue
+                continue  # links to addresses, loads nothing
+            checked[element.tag] += 1
             if _is_other_host(element.attrs[attribute]):
                 offenders.append((page.relative_to(site).as_posix(), element.tag, element.attrs[attribute]))
         text = page.read_text(encoding="utf-8")
-        offenders += [(page.name, "style", url) for url in re.findall(r"url\((['\"]?)(https?:)?//", text) if url[1]]
-    for stylesheet in site.rglob("*.css"):
+        # Inline styles: any url() to another host, with a scheme or protocol-relative (//host/…).
+        offenders += [(page.name, "style", match) for match in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")\s]+)", text)]
+    # Every page's own scripts and stylesheets were looked at.
+    assert checked["script"] >= 2 * len(pages) and checked["link"] >= 2 * len(pages), checked
+    for stylesheet in stylesheets:
         for match in re.findall(r"(?:url\(|@import\s+)['\"]?((?:https?:)?//[^'\")\s]+)", stylesheet.read_text(encoding="utf-8")):
             offenders.append((stylesheet.name, "css", match))
     assert not offenders, offenders[:10]
 
 
 def test_no_google_fonts_or_cdn_anywhere(site):
-    for page in site.rglob("*.html"):
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
         text = page.read_text(encoding="utf-8")
         for host in ("fonts.googleapis", "fonts.gstatic", "unpkg.com", "cdn.jsdelivr", "googletagmanager"):
             assert host not in text, (page, host)
