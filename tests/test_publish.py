@@ -1,22 +1,29 @@
-"""Issue 9: publishing cannot break the live site – scripts/publish.sh, rollback, the link check.
+"""Issues 9 and 14: publishing cannot break the live site – scripts/publish.sh, rollback, the link check.
 
 A small project of its own (Material + mkdocs-static-i18n + our 404 and security-header
 hooks) is published into a temporary publish root, served by Debian's nginx with deploy/,
 and checked with HTTP requests: a broken page stops the publish and the live site stays
 byte for byte the same; a rollback brings the previous release back.
+
+The tests of rollback, cleanup and failure messages (issue 14) do not run MkDocs each time:
+they publish with a stand-in for Python that copies one real build of the small project (the
+`fast` fixture), so a publish takes about a second; the link check and nginx -t still run.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+import sys
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from sitekit import ROOT
+from sitekit import ROOT, run_build
 from test_serving import Nginx
 
 PUBLISH = ROOT / "scripts" / "publish.sh"
@@ -58,7 +65,10 @@ def write(path: Path, text: str) -> None:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    folder = tmp_path / "project"
+    return make_project(tmp_path / "project")
+
+
+def make_project(folder: Path) -> Path:
     shutil.copytree(ROOT / "hooks" / "_ungvejen", folder / "hooks" / "_ungvejen",
                     ignore=shutil.ignore_patterns("__pycache__"))
     for hook in ("load_data.py", "not_found.py", "security_headers.py"):
@@ -79,11 +89,30 @@ def project(tmp_path) -> Path:
 
 
 def publish(project: Path, root: Path, *arguments: str, env: dict | None = None,
-            script: Path = PUBLISH) -> subprocess.CompletedProcess:
+            script: Path = PUBLISH, wrapper: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     environment = {**os.environ, "UNGVEJEN_PUBLISH_ROOT": str(root), "UNGVEJEN_PROJECT": str(project),
                    **(env or {})}
-    return subprocess.run(["bash", str(script), *arguments], capture_output=True, text=True,
-                          env=environment, timeout=300)
+    # A session of its own: a test may kill the publish with `kill -KILL 0` (its process group).
+    return subprocess.run([*wrapper, "bash", str(script), *arguments], capture_output=True, text=True,
+                          env=environment, timeout=300, start_new_session=True)
+
+
+def ok(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def failure(result: subprocess.CompletedProcess) -> str:
+    """The one line `publish: FAILED – <reason>` that every failed publish or rollback prints."""
+    lines = [line for line in (result.stdout + result.stderr).splitlines()
+             if line.startswith("publish: FAILED – ")]
+    assert result.returncode != 0 and len(lines) == 1, \
+        f"exit {result.returncode}, {len(lines)} FAILED lines:\n{result.stdout}{result.stderr}"
+    return lines[0]
+
+
+def release_id(result: subprocess.CompletedProcess) -> str:
+    return re.search(r"building release (\S+)", result.stdout).group(1)
 
 
 def live(root: Path) -> str:
@@ -92,6 +121,53 @@ def live(root: Path) -> str:
 
 def releases(root: Path) -> list[str]:
     return sorted(path.name for path in (root / "releases").iterdir())
+
+
+def label(root: Path, link: str = "current") -> str:
+    """Which fast build is behind `current` (or `previous`): see FAST_PYTHON."""
+    return (root / link / "label.txt").read_text(encoding="utf-8").strip()
+
+
+FAST_PYTHON = """#!/usr/bin/env bash
+# Stands in for Python in scripts/publish.sh: `-m mkdocs build … --site-dir DIR` copies a site
+# that was built once and writes $UNGVEJEN_TEST_LABEL into DIR/label.txt; the rest runs Python.
+if [ "${{1:-}} ${{2:-}} ${{3:-}}" = "-m mkdocs build" ]; then
+    while [ $# -gt 1 ]; do
+        if [ "$1" = --site-dir ]; then site="$2"; fi
+        shift
+    done
+    cp -r '{site}' "$site" && printf '%s\\n' "${{UNGVEJEN_TEST_LABEL:-}}" >"$site/label.txt"
+    exit
+fi
+exec '{python}' "$@"
+"""
+
+
+@dataclass
+class FastBuild:
+    python: Path
+    project: Path
+
+    def publish(self, root: Path, *arguments: str, label: str = "", env: dict | None = None,
+                script: Path = PUBLISH) -> subprocess.CompletedProcess:
+        return publish(self.project, root, *arguments, script=script,
+                       env={"UNGVEJEN_PYTHON": str(self.python), "UNGVEJEN_TEST_LABEL": label, **(env or {})})
+
+    def rollback(self, root: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
+        return self.publish(root, *arguments, env=env, script=ROLLBACK)
+
+
+@pytest.fixture(scope="module")
+def fast(tmp_path_factory) -> FastBuild:
+    """Publishing without a MkDocs build each time: one real build of the small project, copied."""
+    folder = tmp_path_factory.mktemp("fast-build")
+    project = make_project(folder / "project")
+    built = run_build(project, folder / "site")
+    assert built.ok, built.output[-3000:]
+    python = folder / "python"
+    python.write_text(FAST_PYTHON.format(site=folder / "site", python=sys.executable), encoding="utf-8")
+    python.chmod(0o755)
+    return FastBuild(python, project)
 
 
 def test_broken_page_never_reaches_the_live_site_and_rollback_restores(project, tmp_path):
@@ -153,17 +229,15 @@ def test_broken_page_never_reaches_the_live_site_and_rollback_restores(project, 
         server.stop()
 
 
-def test_old_releases_are_pruned_and_a_failed_reload_switches_back(project, tmp_path):
+def test_old_releases_are_pruned_and_a_failed_reload_switches_back(fast, tmp_path):
     root = tmp_path / "publish"
     for number in range(3):
-        write(project / "docs" / "om.md", f"# Om os\n\n## Hvem\n\nSSP {number}.\n")
-        done = publish(project, root, "--keep", "2")
-        assert done.returncode == 0, done.stdout + done.stderr
+        ok(fast.publish(root, "--keep", "2", label=str(number)))
     kept = releases(root)
     assert len(kept) == 2 and live(root) == f"releases/{kept[-1]}"
 
     previous = os.readlink(root / "previous")
-    failed = publish(project, root, env={"UNGVEJEN_RELOAD_CMD": "false"})
+    failed = fast.publish(root, env={"UNGVEJEN_RELOAD_CMD": "false"})
     assert failed.returncode != 0 and "reload command failed" in failed.stderr
     assert live(root) == f"releases/{kept[-1]}" and os.readlink(root / "previous") == previous
 
