@@ -12,6 +12,7 @@ they publish with a stand-in for Python that copies one real build of the small 
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
@@ -240,6 +241,77 @@ def test_old_releases_are_pruned_and_a_failed_reload_switches_back(fast, tmp_pat
     failed = fast.publish(root, env={"UNGVEJEN_RELOAD_CMD": "false"})
     assert failed.returncode != 0 and "reload command failed" in failed.stderr
     assert live(root) == f"releases/{kept[-1]}" and os.readlink(root / "previous") == previous
+
+
+# --- issue 14: rollback goes back through what was live; hostile and careless input ----------
+
+
+def test_every_refusal_is_one_failed_line_before_anything_is_built(fast, tmp_path):
+    root = tmp_path / "publish"
+    ok(fast.publish(root, label="A"))
+    release_a = live(root)
+    for arguments, env, words in (
+        (["--keep", "abc"], {}, "--keep"),
+        (["--keep", "0"], {}, "--keep"),
+        ([], {"UNGVEJEN_KEEP": "5x"}, "--keep"),
+        (["--keep"], {}, "--keep needs a value"),
+        (["--root"], {}, "--root needs a value"),
+        (["--publish-now"], {}, "unknown option '--publish-now'"),
+        (["--rollback", "--list"], {}, "either"),
+    ):
+        line = failure(fast.publish(root, *arguments, label="B", env=env))
+        assert words in line, (arguments, line)
+        assert live(root) == release_a and len(releases(root)) == 1, arguments
+    assert "--root needs a value" in failure(fast.rollback(root, "--root"))
+    assert "one release id" in failure(fast.rollback(root, "20261130T101530Z", "20261130T101531Z"))
+    with open(root / ".publish.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert "another publish or rollback is running" in failure(fast.publish(root, label="B"))
+        assert "another publish or rollback is running" in failure(fast.rollback(root))
+    assert live(root) == release_a and len(releases(root)) == 1
+
+
+def test_a_publish_root_with_spaces_works(fast, tmp_path):
+    root = tmp_path / "publish root" / "Ung Vejen"
+    ok(fast.publish(root, label="A"))
+    ok(fast.publish(root, label="B"))
+    ok(fast.rollback(root))
+    assert label(root) == "A" and label(root, "previous") == "B"
+    listed = ok(fast.publish(root, "--list")).stdout.splitlines()
+    assert len(listed) == 2 and sum("(live)" in line for line in listed) == 1
+
+
+def _can_unshare() -> bool:
+    """A user and mount namespace of our own: tmpfs mounts without privileges (Linux ≥ 3.8)."""
+    try:
+        return subprocess.run(["unshare", "--map-root-user", "--mount", "true"],
+                              capture_output=True).returncode == 0
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.parametrize("folder, options, reason", [
+    ("logs", "ro", "Read-only file system"),
+    ("logs", "size=4k,fill", "No space left on device"),
+    (".", "size=64k,fill", "No space left on device"),
+    ("releases", "size=1m", "No space left on device"),
+], ids=["read-only-logs", "full-logs", "full-disk", "disk-full-during-build"])
+def test_a_read_only_or_full_disk_is_named_as_the_reason(project, tmp_path, folder, options, reason):
+    """A tmpfs (read-only, full, or too small for the build) mounted over part of the publish root."""
+    if not _can_unshare():
+        pytest.skip("needs `unshare --map-root-user --mount` (user namespaces) to mount a small tmpfs")
+    root = tmp_path / "publish"
+    (root / folder).mkdir(parents=True, exist_ok=True)
+    mount_options, fill = options.removesuffix(",fill"), options.endswith(",fill")
+    setup = (f'mount -t tmpfs -o {mount_options} tmpfs "$0"/{folder} || exit 99\n'
+             + ('head -c 100M /dev/zero >"$0"/' + folder + '/filler 2>/dev/null\n' if fill else "")
+             + 'exec "$@"')
+    wrapper = ("unshare", "--map-root-user", "--mount", "bash", "-c", setup, str(root))
+    result = publish(project, root, wrapper=wrapper)
+    assert result.returncode != 99, result.stderr
+    line = failure(result)
+    assert reason in line and "strict build" not in line, line
+    assert not (root / "current").exists()
 
 
 # --- the link checker on its own --------------------------------------------------------------
