@@ -16,5 +16,5 @@ while [ $# -gt 0 ]; do
         *) [ ${#id[@]} -eq 0 ] || fail "give one release id, not several"; id=("$1"); shift ;;
     esac
 done
-# publish.sh checks the arguments before it touches anything.
+# publish.sh checks the id (only release ids, never a path) before it touches anything.
 exec bash "$(dirname "$0")/publish.sh" "${root[@]}" --rollback "${id[@]}"

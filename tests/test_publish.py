@@ -246,6 +246,85 @@ def test_old_releases_are_pruned_and_a_failed_reload_switches_back(fast, tmp_pat
 # --- issue 14: rollback goes back through what was live; hostile and careless input ----------
 
 
+def test_rollback_goes_back_through_what_was_live_not_by_release_names(fast, tmp_path):
+    """Publish A, B, C; roll back twice (A is live); publish D; roll back: A, not C."""
+    root = tmp_path / "publish"
+    for name in "ABC":
+        ok(fast.publish(root, label=name))
+    ok(fast.rollback(root))
+    ok(fast.rollback(root))
+    assert label(root) == "A"
+    ok(fast.publish(root, label="D"))
+    ok(fast.rollback(root))
+    assert label(root) == "A" and label(root, "previous") == "D"
+    # One line per switch that went live: time, release id, how.
+    history = (root / "history").read_text(encoding="utf-8").splitlines()
+    assert [line.split()[2] for line in history] == ["publish"] * 3 + ["back"] * 2 + ["publish", "back"]
+    assert "nothing to roll back to" in failure(fast.rollback(root))
+    assert label(root) == "A"
+
+
+def test_a_release_whose_reload_failed_is_never_rolled_back_to(fast, tmp_path):
+    root = tmp_path / "publish"
+    ok(fast.publish(root, label="A"))
+    ok(fast.publish(root, label="B"))
+    reload_failed = fast.publish(root, label="C", env={"UNGVEJEN_RELOAD_CMD": "false"})
+    assert "reload command failed" in failure(reload_failed) and label(root) == "B"
+    ok(fast.publish(root, label="D"))
+    ok(fast.rollback(root))
+    assert label(root) == "B"
+    refused = failure(fast.rollback(root, release_id(reload_failed)))
+    assert "has never been live" in refused and label(root) == "B"
+
+
+def test_a_kill_between_switch_and_reload_counts_as_not_live_and_previous_stays_right(fast, tmp_path):
+    root = tmp_path / "publish"
+    ok(fast.publish(root, label="A"))
+    ok(fast.publish(root, label="B"))
+    # Killed while the reload runs: `current` already points at C, nginx never loaded C's headers.
+    killed = fast.publish(root, label="C", env={"UNGVEJEN_RELOAD_CMD": "kill -KILL 0"})
+    assert killed.returncode == -9 and label(root) == "C"
+    # Rolling back undoes the unfinished switch: B, the last release that went live; `previous` is
+    # the one live before B.
+    ok(fast.rollback(root))
+    assert label(root) == "B" and label(root, "previous") == "A"
+    ok(fast.publish(root, label="D"))
+    assert label(root, "previous") == "B"
+    ok(fast.rollback(root))
+    assert label(root) == "B"
+    ok(fast.rollback(root))
+    assert label(root) == "A"
+    assert "has never been live" in failure(fast.rollback(root, release_id(killed)))
+    # The same kill followed by a publish: `previous` is B, not the never-reloaded C.
+    killed = fast.publish(root, label="E", env={"UNGVEJEN_RELOAD_CMD": "kill -KILL 0"})
+    assert killed.returncode == -9 and label(root) == "E"
+    ok(fast.publish(root, label="F"))
+    assert label(root, "previous") == "A"
+
+
+def test_rollback_takes_only_release_ids(fast, tmp_path):
+    root = tmp_path / "publish"
+    ok(fast.publish(root, label="A"))
+    release_a = live(root)
+    write(tmp_path / "evil" / "index.html", "<h1>Not ours</h1>")
+    write(root / "releases" / "notes" / "index.html", "<h1>Not a release</h1>")
+    for target in ("../../evil", str(tmp_path / "evil"), "20261130T101530Z/../../../evil", "..", "notes"):
+        line = failure(fast.rollback(root, target))
+        assert "not a release id" in line, target
+        assert live(root) == release_a
+
+
+def test_rollback_refuses_a_release_with_missing_files(fast, tmp_path):
+    """What a kill during `rm -rf` of an old release (before issue 14) left: index.html, no CSS/JS."""
+    root = tmp_path / "publish"
+    first = ok(fast.publish(root, label="A"))
+    ok(fast.publish(root, label="B"))
+    shutil.rmtree(root / "releases" / release_id(first) / "assets")
+    line = failure(fast.rollback(root))
+    assert "missing or changed" in line and "assets/" in line
+    assert label(root) == "B"
+
+
 def test_every_refusal_is_one_failed_line_before_anything_is_built(fast, tmp_path):
     root = tmp_path / "publish"
     ok(fast.publish(root, label="A"))
