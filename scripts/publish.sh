@@ -24,7 +24,8 @@
 # atomically (a new symlink moved over the old one with `mv -T`). Only when the reload command
 # has succeeded is the switch written to `history`: a release is a rollback candidate only once
 # it has been live, a rollback goes back through the history (never by folder names), and it
-# checks the release's files against its manifest first. Any failure prints one line
+# checks the release's files against its manifest first. Old releases are renamed into
+# releases/.trash before they are deleted. Any failure prints one line
 # `publish: FAILED – <reason>` and leaves the live site as it was.
 set -euo pipefail
 
@@ -97,6 +98,7 @@ fi
 must "cannot create the publish root $root" mkdir -p "$root"
 root="$(cd "$root" && pwd)"
 releases_dir="$root/releases" manifests="$root/manifests" history="$root/history"
+trash="$root/releases/.trash"
 checked=1
 must "cannot create the folders of the publish root $root" mkdir -p "$releases_dir" "$root/logs" "$manifests"
 must "cannot write in the publish root $root" touch "$root/.publish.lock"
@@ -180,8 +182,16 @@ switch_to() {
     fi
 }
 
+# Moves old releases out of the list atomically (a rename into the trash, same filesystem)
+# before deleting them: a kill during `rm -rf` leaves nothing half-deleted among the releases.
+retire() {
+    mkdir -p "$trash"
+    rm -f "$manifests/$1.sha256"
+    mv -T "$releases_dir/$1" "$trash/$1"
+}
+
 # Left over by a publish that was killed (a running one would hold the lock).
-rm -rf "$releases_dir"/.incoming-* "$manifests"/*.tmp "$root"/.current.* "$root"/.previous.*
+rm -rf "$releases_dir"/.incoming-* "$trash" "$manifests"/*.tmp "$root"/.current.* "$root"/.previous.*
 
 # Publish roots from before the history was kept: `previous` and `current` have been live.
 if [ ! -s "$history" ]; then
@@ -314,11 +324,12 @@ went_live="$id"
 say "published: $id is live$( [ -L "$root/previous" ] && echo " (previous: $(link previous))")."
 
 # Keep the last $keep releases on the rollback stack and `previous`; the rest – rolled back
-# from, never live, incomplete – is deleted (its manifest first: it is no longer complete).
+# from, never live, incomplete – goes to the trash, which is then emptied.
 wanted="$(stack | tail -n "$keep"; link previous)"
 releases | while read -r old; do
-    if ! grep -qxF "$old" <<<"$wanted"; then rm -f "$manifests/$old.sha256"; rm -rf "${releases_dir:?}/$old"; fi
+    grep -qxF "$old" <<<"$wanted" || retire "$old"
 done
+rm -rf "$trash"
 for manifest in "$manifests"/*.sha256; do
     old="$(basename "$manifest" .sha256)"
     if [ -f "$manifest" ] && [ ! -d "$releases_dir/$old" ]; then rm -f "$manifest"; fi

@@ -325,6 +325,41 @@ def test_rollback_refuses_a_release_with_missing_files(fast, tmp_path):
     assert label(root) == "B"
 
 
+KILLING_RM = """#!/usr/bin/env bash
+# `rm` that deletes the assets of a release it is asked to delete, then kills the publish
+# (its whole process group): a kill in the middle of `rm -rf`.
+for path in "$@"; do
+    if [ -d "$path" ] && [ -n "$(find "$path" -name index.html -print -quit)" ]; then
+        find "$path" -type d -name assets -prune -exec /bin/rm -rf {} +
+        kill -KILL 0
+    fi
+done
+exec /bin/rm "$@"
+"""
+
+
+def test_a_kill_while_old_releases_are_deleted_leaves_no_partial_release(fast, tmp_path):
+    root = tmp_path / "publish"
+    first = ok(fast.publish(root, "--keep", "1", label="A"))
+    ok(fast.publish(root, "--keep", "1", label="B"))
+    write(tmp_path / "bin" / "rm", KILLING_RM)
+    (tmp_path / "bin" / "rm").chmod(0o755)
+    # C goes live, then the cleanup deletes A (neither kept nor `previous`) and is killed.
+    killed = fast.publish(root, "--keep", "1", label="C",
+                          env={"PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"})
+    assert killed.returncode == -9 and label(root) == "C"
+    release_a = release_id(first)
+    assert release_a not in releases(root)
+    assert release_a not in ok(fast.publish(root, "--list")).stdout
+    assert "no longer kept" in failure(fast.rollback(root, release_a)) and label(root) == "C"
+    ok(fast.rollback(root))
+    assert label(root) == "B"
+    assert "no longer kept" in failure(fast.rollback(root)) and label(root) == "B"
+    # The next publish empties the trash.
+    ok(fast.publish(root, label="D"))
+    assert not (root / "releases" / ".trash").exists()
+
+
 def test_every_refusal_is_one_failed_line_before_anything_is_built(fast, tmp_path):
     root = tmp_path / "publish"
     ok(fast.publish(root, label="A"))
