@@ -53,6 +53,7 @@ fail() {
     exit "${2:-1}"
 }
 usage() { fail "$1 (see --help)" 2; }
+# The release a symlink in the root (current, previous) points at; empty if there is none.
 link() { [ -L "$root/$1" ] && basename "$(readlink "$root/$1")" || true; }
 live_note() {
     local live
@@ -191,7 +192,8 @@ retire() {
 }
 
 # Left over by a publish that was killed (a running one would hold the lock).
-rm -rf "$releases_dir"/.incoming-* "$trash" "$manifests"/*.tmp "$root"/.current.* "$root"/.previous.*
+rm -rf "$releases_dir"/.incoming-* "$trash" "$manifests"/*.tmp "$root"/.current.* "$root"/.previous.* \
+    "$root"/logs/.write-test.* "$releases_dir"/.write-test.* "$manifests"/.write-test.*
 
 # Publish roots from before the history was kept: `previous` and `current` have been live.
 if [ ! -s "$history" ]; then
