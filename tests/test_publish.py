@@ -1,22 +1,30 @@
-"""Issue 9: publishing cannot break the live site – scripts/publish.sh, rollback, the link check.
+"""Issues 9 and 14: publishing cannot break the live site – scripts/publish.sh, rollback, the link check.
 
 A small project of its own (Material + mkdocs-static-i18n + our 404 and security-header
 hooks) is published into a temporary publish root, served by Debian's nginx with deploy/,
 and checked with HTTP requests: a broken page stops the publish and the live site stays
 byte for byte the same; a rollback brings the previous release back.
+
+The tests of rollback, cleanup and failure messages (issue 14) do not run MkDocs each time:
+they publish with a stand-in for Python that copies one real build of the small project (the
+`fast` fixture), so a publish takes about a second; the link check and nginx -t still run.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+import re
 import shutil
 import subprocess
+import sys
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from sitekit import ROOT
+from sitekit import ROOT, run_build
 from test_serving import Nginx
 
 PUBLISH = ROOT / "scripts" / "publish.sh"
@@ -58,7 +66,10 @@ def write(path: Path, text: str) -> None:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    folder = tmp_path / "project"
+    return make_project(tmp_path / "project")
+
+
+def make_project(folder: Path) -> Path:
     shutil.copytree(ROOT / "hooks" / "_ungvejen", folder / "hooks" / "_ungvejen",
                     ignore=shutil.ignore_patterns("__pycache__"))
     for hook in ("load_data.py", "not_found.py", "security_headers.py"):
@@ -79,11 +90,30 @@ def project(tmp_path) -> Path:
 
 
 def publish(project: Path, root: Path, *arguments: str, env: dict | None = None,
-            script: Path = PUBLISH) -> subprocess.CompletedProcess:
+            script: Path = PUBLISH, wrapper: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     environment = {**os.environ, "UNGVEJEN_PUBLISH_ROOT": str(root), "UNGVEJEN_PROJECT": str(project),
                    **(env or {})}
-    return subprocess.run(["bash", str(script), *arguments], capture_output=True, text=True,
-                          env=environment, timeout=300)
+    # A session of its own: a test may kill the publish with `kill -KILL 0` (its process group).
+    return subprocess.run([*wrapper, "bash", str(script), *arguments], capture_output=True, text=True,
+                          env=environment, timeout=300, start_new_session=True)
+
+
+def ok(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def failure(result: subprocess.CompletedProcess) -> str:
+    """The one line `publish: FAILED – <reason>` that every failed publish or rollback prints."""
+    lines = [line for line in (result.stdout + result.stderr).splitlines()
+             if line.startswith("publish: FAILED – ")]
+    assert result.returncode != 0 and len(lines) == 1, \
+        f"exit {result.returncode}, {len(lines)} FAILED lines:\n{result.stdout}{result.stderr}"
+    return lines[0]
+
+
+def release_id(result: subprocess.CompletedProcess) -> str:
+    return re.search(r"building release (\S+)", result.stdout).group(1)
 
 
 def live(root: Path) -> str:
@@ -92,6 +122,53 @@ def live(root: Path) -> str:
 
 def releases(root: Path) -> list[str]:
     return sorted(path.name for path in (root / "releases").iterdir())
+
+
+def label(root: Path, link: str = "current") -> str:
+    """Which fast build is behind `current` (or `previous`): see FAST_PYTHON."""
+    return (root / link / "label.txt").read_text(encoding="utf-8").strip()
+
+
+FAST_PYTHON = """#!/usr/bin/env bash
+# Stands in for Python in scripts/publish.sh: `-m mkdocs build … --site-dir DIR` copies a site
+# that was built once and writes $UNGVEJEN_TEST_LABEL into DIR/label.txt; the rest runs Python.
+if [ "${{1:-}} ${{2:-}} ${{3:-}}" = "-m mkdocs build" ]; then
+    while [ $# -gt 1 ]; do
+        if [ "$1" = --site-dir ]; then site="$2"; fi
+        shift
+    done
+    cp -r '{site}' "$site" && printf '%s\\n' "${{UNGVEJEN_TEST_LABEL:-}}" >"$site/label.txt"
+    exit
+fi
+exec '{python}' "$@"
+"""
+
+
+@dataclass
+class FastBuild:
+    python: Path
+    project: Path
+
+    def publish(self, root: Path, *arguments: str, label: str = "", env: dict | None = None,
+                script: Path = PUBLISH) -> subprocess.CompletedProcess:
+        return publish(self.project, root, *arguments, script=script,
+                       env={"UNGVEJEN_PYTHON": str(self.python), "UNGVEJEN_TEST_LABEL": label, **(env or {})})
+
+    def rollback(self, root: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
+        return self.publish(root, *arguments, env=env, script=ROLLBACK)
+
+
+@pytest.fixture(scope="module")
+def fast(tmp_path_factory) -> FastBuild:
+    """Publishing without a MkDocs build each time: one real build of the small project, copied."""
+    folder = tmp_path_factory.mktemp("fast-build")
+    project = make_project(folder / "project")
+    built = run_build(project, folder / "site")
+    assert built.ok, built.output[-3000:]
+    python = folder / "python"
+    python.write_text(FAST_PYTHON.format(site=folder / "site", python=sys.executable), encoding="utf-8")
+    python.chmod(0o755)
+    return FastBuild(python, project)
 
 
 def test_broken_page_never_reaches_the_live_site_and_rollback_restores(project, tmp_path):
@@ -153,19 +230,202 @@ def test_broken_page_never_reaches_the_live_site_and_rollback_restores(project, 
         server.stop()
 
 
-def test_old_releases_are_pruned_and_a_failed_reload_switches_back(project, tmp_path):
+def test_old_releases_are_pruned_and_a_failed_reload_switches_back(fast, tmp_path):
     root = tmp_path / "publish"
     for number in range(3):
-        write(project / "docs" / "om.md", f"# Om os\n\n## Hvem\n\nSSP {number}.\n")
-        done = publish(project, root, "--keep", "2")
-        assert done.returncode == 0, done.stdout + done.stderr
+        ok(fast.publish(root, "--keep", "2", label=str(number)))
     kept = releases(root)
     assert len(kept) == 2 and live(root) == f"releases/{kept[-1]}"
 
     previous = os.readlink(root / "previous")
-    failed = publish(project, root, env={"UNGVEJEN_RELOAD_CMD": "false"})
+    failed = fast.publish(root, env={"UNGVEJEN_RELOAD_CMD": "false"})
     assert failed.returncode != 0 and "reload command failed" in failed.stderr
     assert live(root) == f"releases/{kept[-1]}" and os.readlink(root / "previous") == previous
+
+
+# --- issue 14: rollback goes back through what was live; hostile and careless input ----------
+
+
+def test_rollback_goes_back_through_what_was_live_not_by_release_names(fast, tmp_path):
+    """Publish A, B, C; roll back twice (A is live); publish D; roll back: A, not C."""
+    root = tmp_path / "publish"
+    for name in "ABC":
+        ok(fast.publish(root, label=name))
+    ok(fast.rollback(root))
+    ok(fast.rollback(root))
+    assert label(root) == "A"
+    ok(fast.publish(root, label="D"))
+    ok(fast.rollback(root))
+    assert label(root) == "A" and label(root, "previous") == "D"
+    # One line per switch that went live: time, release id, how.
+    history = (root / "history").read_text(encoding="utf-8").splitlines()
+    assert [line.split()[2] for line in history] == ["publish"] * 3 + ["back"] * 2 + ["publish", "back"]
+    assert "nothing to roll back to" in failure(fast.rollback(root))
+    assert label(root) == "A"
+
+
+def test_a_release_whose_reload_failed_is_never_rolled_back_to(fast, tmp_path):
+    root = tmp_path / "publish"
+    ok(fast.publish(root, label="A"))
+    ok(fast.publish(root, label="B"))
+    reload_failed = fast.publish(root, label="C", env={"UNGVEJEN_RELOAD_CMD": "false"})
+    assert "reload command failed" in failure(reload_failed) and label(root) == "B"
+    ok(fast.publish(root, label="D"))
+    ok(fast.rollback(root))
+    assert label(root) == "B"
+    refused = failure(fast.rollback(root, release_id(reload_failed)))
+    assert "has never been live" in refused and label(root) == "B"
+
+
+def test_a_kill_between_switch_and_reload_counts_as_not_live_and_previous_stays_right(fast, tmp_path):
+    root = tmp_path / "publish"
+    ok(fast.publish(root, label="A"))
+    ok(fast.publish(root, label="B"))
+    # Killed while the reload runs: `current` already points at C, nginx never loaded C's headers.
+    killed = fast.publish(root, label="C", env={"UNGVEJEN_RELOAD_CMD": "kill -KILL 0"})
+    assert killed.returncode == -9 and label(root) == "C"
+    # Rolling back undoes the unfinished switch: B, the last release that went live; `previous` is
+    # the one live before B.
+    ok(fast.rollback(root))
+    assert label(root) == "B" and label(root, "previous") == "A"
+    ok(fast.publish(root, label="D"))
+    assert label(root, "previous") == "B"
+    ok(fast.rollback(root))
+    assert label(root) == "B"
+    ok(fast.rollback(root))
+    assert label(root) == "A"
+    assert "has never been live" in failure(fast.rollback(root, release_id(killed)))
+    # The same kill followed by a publish: `previous` is B, not the never-reloaded C.
+    killed = fast.publish(root, label="E", env={"UNGVEJEN_RELOAD_CMD": "kill -KILL 0"})
+    assert killed.returncode == -9 and label(root) == "E"
+    ok(fast.publish(root, label="F"))
+    assert label(root, "previous") == "A"
+
+
+def test_rollback_takes_only_release_ids(fast, tmp_path):
+    root = tmp_path / "publish"
+    ok(fast.publish(root, label="A"))
+    release_a = live(root)
+    write(tmp_path / "evil" / "index.html", "<h1>Not ours</h1>")
+    write(root / "releases" / "notes" / "index.html", "<h1>Not a release</h1>")
+    for target in ("../../evil", str(tmp_path / "evil"), "20261130T101530Z/../../../evil", "..", "notes"):
+        line = failure(fast.rollback(root, target))
+        assert "not a release id" in line, target
+        assert live(root) == release_a
+
+
+def test_rollback_refuses_a_release_with_missing_files(fast, tmp_path):
+    """What a kill during `rm -rf` of an old release (before issue 14) left: index.html, no CSS/JS."""
+    root = tmp_path / "publish"
+    first = ok(fast.publish(root, label="A"))
+    ok(fast.publish(root, label="B"))
+    shutil.rmtree(root / "releases" / release_id(first) / "assets")
+    line = failure(fast.rollback(root))
+    assert "missing or changed" in line and "assets/" in line
+    assert label(root) == "B"
+
+
+KILLING_RM = """#!/usr/bin/env bash
+# `rm` that deletes the assets of a release it is asked to delete, then kills the publish
+# (its whole process group): a kill in the middle of `rm -rf`.
+for path in "$@"; do
+    if [ -d "$path" ] && [ -n "$(find "$path" -name index.html -print -quit)" ]; then
+        find "$path" -type d -name assets -prune -exec /bin/rm -rf {} +
+        kill -KILL 0
+    fi
+done
+exec /bin/rm "$@"
+"""
+
+
+def test_a_kill_while_old_releases_are_deleted_leaves_no_partial_release(fast, tmp_path):
+    root = tmp_path / "publish"
+    first = ok(fast.publish(root, "--keep", "1", label="A"))
+    ok(fast.publish(root, "--keep", "1", label="B"))
+    write(tmp_path / "bin" / "rm", KILLING_RM)
+    (tmp_path / "bin" / "rm").chmod(0o755)
+    # C goes live, then the cleanup deletes A (neither kept nor `previous`) and is killed.
+    killed = fast.publish(root, "--keep", "1", label="C",
+                          env={"PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"})
+    assert killed.returncode == -9 and label(root) == "C"
+    release_a = release_id(first)
+    assert release_a not in releases(root)
+    assert release_a not in ok(fast.publish(root, "--list")).stdout
+    assert "no longer kept" in failure(fast.rollback(root, release_a)) and label(root) == "C"
+    ok(fast.rollback(root))
+    assert label(root) == "B"
+    assert "no longer kept" in failure(fast.rollback(root)) and label(root) == "B"
+    # The next publish empties the trash.
+    ok(fast.publish(root, label="D"))
+    assert not (root / "releases" / ".trash").exists()
+
+
+def test_every_refusal_is_one_failed_line_before_anything_is_built(fast, tmp_path):
+    root = tmp_path / "publish"
+    ok(fast.publish(root, label="A"))
+    release_a = live(root)
+    for arguments, env, words in (
+        (["--keep", "abc"], {}, "--keep"),
+        (["--keep", "0"], {}, "--keep"),
+        ([], {"UNGVEJEN_KEEP": "5x"}, "--keep"),
+        (["--keep"], {}, "--keep needs a value"),
+        (["--root"], {}, "--root needs a value"),
+        (["--publish-now"], {}, "unknown option '--publish-now'"),
+        (["--rollback", "--list"], {}, "either"),
+    ):
+        line = failure(fast.publish(root, *arguments, label="B", env=env))
+        assert words in line, (arguments, line)
+        assert live(root) == release_a and len(releases(root)) == 1, arguments
+    assert "--root needs a value" in failure(fast.rollback(root, "--root"))
+    assert "one release id" in failure(fast.rollback(root, "20261130T101530Z", "20261130T101531Z"))
+    with open(root / ".publish.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert "another publish or rollback is running" in failure(fast.publish(root, label="B"))
+        assert "another publish or rollback is running" in failure(fast.rollback(root))
+    assert live(root) == release_a and len(releases(root)) == 1
+
+
+def test_a_publish_root_with_spaces_works(fast, tmp_path):
+    root = tmp_path / "publish root" / "Ung Vejen"
+    ok(fast.publish(root, label="A"))
+    ok(fast.publish(root, label="B"))
+    ok(fast.rollback(root))
+    assert label(root) == "A" and label(root, "previous") == "B"
+    listed = ok(fast.publish(root, "--list")).stdout.splitlines()
+    assert len(listed) == 2 and sum("(live)" in line for line in listed) == 1
+
+
+def _can_unshare() -> bool:
+    """A user and mount namespace of our own: tmpfs mounts without privileges (Linux ≥ 3.8)."""
+    try:
+        return subprocess.run(["unshare", "--map-root-user", "--mount", "true"],
+                              capture_output=True).returncode == 0
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.parametrize("folder, options, reason", [
+    ("logs", "ro", "Read-only file system"),
+    ("logs", "size=4k,fill", "No space left on device"),
+    (".", "size=64k,fill", "No space left on device"),
+    ("releases", "size=1m", "No space left on device"),
+], ids=["read-only-logs", "full-logs", "full-disk", "disk-full-during-build"])
+def test_a_read_only_or_full_disk_is_named_as_the_reason(project, tmp_path, folder, options, reason):
+    """A tmpfs (read-only, full, or too small for the build) mounted over part of the publish root."""
+    if not _can_unshare():
+        pytest.skip("needs `unshare --map-root-user --mount` (user namespaces) to mount a small tmpfs")
+    root = tmp_path / "publish"
+    (root / folder).mkdir(parents=True, exist_ok=True)
+    mount_options, fill = options.removesuffix(",fill"), options.endswith(",fill")
+    setup = (f'mount -t tmpfs -o {mount_options} tmpfs "$0"/{folder} || exit 99\n'
+             + ('head -c 100M /dev/zero >"$0"/' + folder + '/filler 2>/dev/null\n' if fill else "")
+             + 'exec "$@"')
+    wrapper = ("unshare", "--map-root-user", "--mount", "bash", "-c", setup, str(root))
+    result = publish(project, root, wrapper=wrapper)
+    assert result.returncode != 99, result.stderr
+    line = failure(result)
+    assert reason in line and "strict build" not in line, line
+    assert not (root / "current").exists()
 
 
 # --- the link checker on its own --------------------------------------------------------------
