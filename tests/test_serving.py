@@ -346,6 +346,25 @@ def test_build_by_products_and_hidden_files_are_not_served(nginx, site):
     assert nginx.get("/", method="POST")[0] in (403, 405)
 
 
+def test_hidden_files_are_not_served_even_with_a_hashed_name(nginx, site):
+    """nginx takes the first regular-expression location that matches: the hidden-file rule
+    must come before the rule for hashed assets (issue 14, item 11)."""
+    hidden = site / "assets" / ".hidden" / "x.0123abcd.min.js"
+    hidden.parent.mkdir(exist_ok=True)
+    hidden.write_text("console.log('hemmelig')", encoding="utf-8")
+    try:
+        status, _, body = nginx.get("/assets/.hidden/x.0123abcd.min.js")
+        assert status == 404 and b"hemmelig" not in body
+    finally:
+        hidden.unlink()
+        hidden.parent.rmdir()
+
+
+def test_no_source_maps_are_published(site):
+    assert list(site.rglob("*.map")) == []
+    assert (site / "assets" / "javascripts").is_dir()
+
+
 def test_access_log_has_no_ip_address(nginx):
     nginx.get("/privatliv/?q=hemmelig", {"Accept-Encoding": "gzip"})
     nginx.get("/en/findes-ikke/")
