@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from _ungvejen import compression
+from _ungvejen.build import STATE_KEY
 from _ungvejen.compression import (
     MIN_SIZE, cache_key, cached_copies, compress, files_to_compress, is_compressible, precompress_file, precompress_site,
 )
@@ -226,8 +227,16 @@ def load_hook():
     return module
 
 
+class _Config(dict):
+    """What the hook reads of MkDocs' config: the site folder and the build state on it."""
+
+    def __init__(self, site: Path, state):
+        super().__init__({STATE_KEY: state})
+        self.site_dir = str(site)
+
+
 def fake_config(site: Path, nested: bool):
-    return SimpleNamespace(site_dir=str(site), plugins={"i18n": SimpleNamespace(building=nested)})
+    return _Config(site, SimpleNamespace(building_other_language=nested))
 
 
 def test_the_hook_compresses_the_site_once_after_both_languages(tmp_path, monkeypatch):
