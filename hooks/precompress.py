@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
@@ -24,9 +25,17 @@ from _ungvejen.build import build_state
 log = logging.getLogger("mkdocs.plugins.ungvejen.precompress")
 
 
+def is_live_preview(config) -> bool:
+    """`mkdocs serve` builds with site_url set to its own address (http://127.0.0.1:8000/): its
+    dev server sends no compressed copies, and making them (brotli 11) would only slow every
+    reload after an edit by a few seconds."""
+    address = config.dev_addr
+    return bool(address) and urlsplit(config.site_url or "").netloc == f"{address.host}:{address.port}"
+
+
 @event_priority(-300)
 def on_post_build(config):
-    if build_state(config).building_other_language:
+    if build_state(config).building_other_language or is_live_preview(config):
         return
     started = time.perf_counter()
     summary = compression.precompress_site(Path(config.site_dir), cache=compression.CACHE)

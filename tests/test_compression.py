@@ -230,9 +230,11 @@ def load_hook():
 class _Config(dict):
     """What the hook reads of MkDocs' config: the site folder and the build state on it."""
 
-    def __init__(self, site: Path, state):
+    def __init__(self, site: Path, state, site_url: str = "https://www.ungvejen.dk/"):
         super().__init__({STATE_KEY: state})
         self.site_dir = str(site)
+        self.site_url = site_url
+        self.dev_addr = SimpleNamespace(host="127.0.0.1", port=8000)
 
 
 def fake_config(site: Path, nested: bool):
@@ -248,6 +250,16 @@ def test_the_hook_compresses_the_site_once_after_both_languages(tmp_path, monkey
     assert copies_beside(danish) == {} and copies_beside(english) == {}
     hook.on_post_build(fake_config(site, nested=False))
     assert set(copies_beside(danish)) == set(copies_beside(english)) == {".gz", ".br"}
+
+
+def test_the_live_preview_gets_no_compressed_copies(tmp_path, monkeypatch):
+    monkeypatch.setattr(compression, "CACHE", tmp_path / "cache")
+    hook = load_hook()
+    site = tmp_path / "site"
+    page = write(site / "index.html", PAGE)
+    preview = _Config(site, SimpleNamespace(building_other_language=False), site_url="http://127.0.0.1:8000/")
+    hook.on_post_build(preview)
+    assert copies_beside(page) == {}
 
 
 def post_build_priority(path: Path) -> int | None:
