@@ -54,13 +54,14 @@ def test_shift_three_times_exits_and_counts_down(new_page, base_url):
     page.wait_for_url(NEUTRAL + "**")
 
 
+def press(page, *keys: str) -> None:
+    for key in keys:
+        page.keyboard.press(key)
+
+
 def test_shift_as_a_modifier_does_not_count_and_other_keys_reset(new_page, base_url):
     page = open_page(new_page, base_url)
-    page.keyboard.press("Shift")
-    page.keyboard.press("Shift")
-    page.keyboard.press("Shift+A")  # a capital letter: Shift used as a modifier
-    page.keyboard.press("Shift")
-    page.keyboard.press("Shift")
+    press(page, "Shift", "Shift", "Shift+A", "Shift", "Shift")  # Shift+A: Shift used as a modifier
     page.wait_for_timeout(300)
     assert not exited(page)
     page.keyboard.press("Shift")
@@ -69,10 +70,7 @@ def test_shift_as_a_modifier_does_not_count_and_other_keys_reset(new_page, base_
 
 def test_any_other_key_resets(new_page, base_url):
     page = open_page(new_page, base_url)
-    page.keyboard.press("Shift")
-    page.keyboard.press("Shift")
-    page.keyboard.press("x")
-    page.keyboard.press("Shift")
+    press(page, "Shift", "Shift", "x", "Shift")
     page.wait_for_timeout(300)
     assert not exited(page)
     assert page.locator("[data-ung-exit-status]").text_content() == "Tryk Shift 2 gang(e) mere for at forlade siden."
