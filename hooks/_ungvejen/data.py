@@ -8,17 +8,14 @@ change of the files (hooks run once per language; `mkdocs serve` rebuilds on eve
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
-from jsonschema import Draft202012Validator
-
 from .problems import Problem, ProblemReport
-from .schema_errors import as_json, schema_problems
+from .schema_errors import as_json, foreign_letters, load_validator, look_alike_fix, schema_problems
 from .yamlsource import Positions, YamlSyntaxProblem, load_yaml
 
 DATA_FILES = ("themes", "tags", "contacts", "materials", "events")
@@ -74,19 +71,38 @@ def _load_file(root: Path, name: str) -> tuple[dict | None, Positions, list[Prob
     path = root / relative
     if not path.exists():
         return None, Positions(), [Problem(relative, 1, 0, "Filen findes ikke.", f"Opret {relative} (se README).")]
+    if path.is_dir():
+        return None, Positions(), [Problem(relative, 1, 0, f"{relative} er en mappe, ikke en fil.",
+                                           f"Slet mappen (flyt det, der ligger i den), og læg filen {relative} tilbage.")]
+    schema_file = f"data/schema/{name}.schema.json"
+    validator, schema_problems_ = load_validator(root / schema_file, schema_file, relative)
     try:
         data, positions, problems = load_yaml(path.read_text(encoding="utf-8"), relative)
     except YamlSyntaxProblem as syntax:
-        return None, Positions(), [syntax.problem]
-    except UnicodeDecodeError:
-        return None, Positions(), [Problem(relative, 1, 0, "Filen er ikke gemt som UTF-8.", "Gem filen som UTF-8 i din editor.")]
-    schema = json.loads((root / "data" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
-    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        return None, Positions(), [syntax.problem] + schema_problems_
+    except UnicodeDecodeError as error:
+        return None, Positions(), [_not_utf8(relative, path, error)] + schema_problems_
+    except OSError as error:
+        return None, Positions(), [Problem(relative, 1, 0, f"Filen kan ikke læses ({error.strerror}).",
+                                           "Tjek at filen findes og må læses.")] + schema_problems_
+    if validator is None:
+        return None, positions, problems + schema_problems_
     data = as_json(data)
     if not isinstance(data, dict):
-        return None, positions, problems + [_not_a_mapping(relative, data, schema)]
+        return None, positions, problems + [_not_a_mapping(relative, data, validator.schema)]
     problems += schema_problems(validator, data, relative, positions)
     return data, positions, problems
+
+
+def _not_utf8(relative: str, path: Path, error: UnicodeDecodeError) -> Problem:
+    """Name the line and column of the first byte that is not UTF-8."""
+    try:
+        before = path.read_bytes()[:error.start]
+    except OSError:
+        before = b""
+    line = before.count(b"\n") + 1
+    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    return Problem(relative, line, column if before else 0, "Filen er ikke gemt som UTF-8.", "Gem filen som UTF-8 i din editor.")
 
 
 def _not_a_mapping(file: str, data, schema: dict) -> Problem:
@@ -145,8 +161,8 @@ def _cross_check(root: Path, raw: dict, positions: dict[str, Positions]) -> list
         if not isinstance(value, str) or value in theme_ids:
             return  # not a text: the schema reports it
         file, line, column = where(name, path)
-        problems.append(Problem(file, line, column, f"Ukendt tema '{value}'.",
-                                f"Brug et id fra data/themes.yml: {', '.join(sorted(theme_ids))}."))
+        problems.append(Problem(file, line, column, f"Ukendt tema '{value}'.{foreign_letters(value)}",
+                                look_alike_fix(value, theme_ids) + f"Brug et id fra data/themes.yml: {', '.join(sorted(theme_ids))}."))
 
     for index, theme in enumerate(themes.get("themes", []) or []):
         page = theme.get("page") if isinstance(theme, dict) else None

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
+import unicodedata
+from pathlib import Path
 from types import MappingProxyType
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError
 
 from .problems import Problem
 from .yamlsource import Positions
@@ -20,6 +26,86 @@ FIELD_NAMES_DA = MappingProxyType({
     "array": "en liste", "object": "en gruppe af felter", "null": "tom",
 })
 FORMAT_NAMES_DA = MappingProxyType({"date": "dato", "email": "e-mailadresse"})
+
+
+def load_validator(schema_file: Path, relative: str, data_file: str) -> tuple[Draft202012Validator | None, list[Problem]]:
+    """The validator for one data file, or the problem with its schema (`relative`, e.g.
+    data/schema/tags.schema.json): deleted, not JSON, or not a JSON Schema."""
+    restore = f"Hent skemaet igen med  git checkout -- {relative}  (skemaerne i data/schema/ må ikke slettes eller ændres)."
+    try:
+        text = schema_file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(relative, 1, 0, f"Skemaet for {data_file} findes ikke.", restore)]
+    except (OSError, UnicodeDecodeError):
+        return None, [Problem(relative, 1, 0, f"Skemaet for {data_file} kan ikke læses.", restore)]
+    try:
+        schema = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, [Problem(relative, error.lineno, error.colno,
+                              f"Skemaet for {data_file} er ikke gyldig JSON (linje {error.lineno}, kolonne {error.colno}).",
+                              restore)]
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as error:
+        return None, [Problem(relative, 1, 0, f"Skemaet for {data_file} er ikke et gyldigt JSON Schema ({error.message}).",
+                              restore)]
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER), []
+
+
+# Letters that look Danish but are not: an id copied from a web page or typed on another
+# keyboard ("rusmidlеr" with a Cyrillic е) is shown as the same word; name the odd letter.
+DANISH_LETTERS = frozenset("æøåÆØÅéÉ")
+SCRIPTS_DA = MappingProxyType({"CYRILLIC": "kyrillisk", "GREEK": "græsk", "ARMENIAN": "armensk",
+                               "HEBREW": "hebraisk", "ARABIC": "arabisk", "FULLWIDTH": "bred"})
+LOOK_ALIKES = MappingProxyType(dict(zip(
+    "аеорсухіјѕԁһӏԛԝАВЕКМНОРСТХІЈЅοαινκρτυεΟΑΒΕΖΗΙΚΜΝΡΤΧΥ",
+    "aeopcyxijsdhlqwABEKMHOPCTXIJSoaivkptueOABEZHIKMNPTXY")))
+
+
+def _is_invisible(char: str) -> bool:
+    return unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp", "Mn") and char != " "
+
+
+def _letter_name(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    name = unicodedata.name(char, "")
+    if _is_invisible(char):
+        return f"et usynligt tegn ({code} {name})".replace(" )", ")")
+    script = SCRIPTS_DA.get(name.split(" ")[0]) if name else None
+    return f"{script} {char} ({code})" if script else f"{char} ({code})"
+
+
+def foreign_letters(value) -> str:
+    """' Ordet har tegn, der ikke er danske: kyrillisk е (U+0435).' – or "" for plain text."""
+    if not isinstance(value, str):
+        return ""
+    odd = [char for char in dict.fromkeys(value)
+           if not (char.isascii() and char.isprintable()) and char not in DANISH_LETTERS]
+    if not odd:
+        return ""
+    return f" Ordet har tegn, der ikke er danske bogstaver: {', '.join(map(_letter_name, odd))}."
+
+
+def plain_letters(value: str) -> str:
+    """The word with look-alike letters replaced and invisible characters removed."""
+    out = []
+    for char in value:
+        if char.isascii() or char in DANISH_LETTERS:
+            out.append(char)
+        elif char in LOOK_ALIKES:
+            out.append(LOOK_ALIKES[char])
+        elif not _is_invisible(char):
+            folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", char))
+            out.append("".join(c for c in folded if not unicodedata.combining(c)))
+    return "".join(out)
+
+
+def look_alike_fix(value, options) -> str:
+    """'Skriv 'rusmidler' med almindelige bogstaver. ' when that is an allowed word."""
+    if not isinstance(value, str) or not foreign_letters(value):
+        return ""
+    plain = plain_letters(value)
+    return f"Skriv '{plain}' med almindelige bogstaver (slet ordet og skriv det igen). " if plain in options else ""
 
 
 def as_json(value):
@@ -40,6 +126,9 @@ def _field_name(path) -> str:
 
 def _did_you_mean(value, options) -> str:
     """Editors misspell (phnoe, forældre, akut!): name the closest allowed word, if any."""
+    look_alike = look_alike_fix(value, [str(option) for option in options])
+    if look_alike:
+        return look_alike
     guess = difflib.get_close_matches(str(value), [str(option) for option in options], n=1)
     return f"Mente du '{guess[0]}'? " if guess else ""
 
@@ -73,10 +162,11 @@ def _describe(error, file: str, positions: Positions) -> Problem:
         fix = field_schema.get("x-fix") or fix or f"Tilføj linjen  {missing}: ...  ({field_schema.get('description', 'se data/schema/')})."
     elif validator == "additionalProperties":
         allowed = ", ".join(schema.get("properties", {}))
-        extra = re.findall(r"'([^']+)'", error.message)
-        unknown = next((name for name in extra if name not in schema.get("properties", {})), extra[0] if extra else "?")
+        # The names from the data itself: the message quotes only text names ('phnoe', not 1).
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        unknown = next((name for name in instance if name not in schema.get("properties", {})), "?")
         path = path + (unknown,)
-        message = f"Ukendt felt '{unknown}' i {_field_name(path[:-1])}."
+        message = f"Ukendt felt '{unknown}' i {_field_name(path[:-1])}.{foreign_letters(unknown)}"
         fix = (_did_you_mean(unknown, schema.get("properties", {}))
                + f"Ret stavningen eller slet feltet. Tilladte felter: {allowed}.")
     elif validator == "type":
@@ -86,7 +176,7 @@ def _describe(error, file: str, positions: Positions) -> Problem:
         fix = fix or _type_fix(wanted[0], error.instance, path)
     elif validator in ("enum", "const"):
         options = error.validator_value if validator == "enum" else [error.validator_value]
-        message = f"'{error.instance}' er ikke en gyldig værdi for '{_field_name(path)}'."
+        message = f"'{error.instance}' er ikke en gyldig værdi for '{_field_name(path)}'.{foreign_letters(error.instance)}"
         fix = _did_you_mean(error.instance, options) + (fix or f"Brug en af: {', '.join(map(str, options))}.")
     elif validator == "anyOf":
         message = f"{_field_name(path)} har hverken telefon, sms, e-mail, hjemmeside eller chat."
@@ -98,7 +188,7 @@ def _describe(error, file: str, positions: Positions) -> Problem:
         kind = FORMAT_NAMES_DA.get(error.validator_value, error.validator_value)
         message = f"'{error.instance}' er ikke en gyldig {kind} i '{_field_name(path)}'."
     elif validator == "pattern":
-        message = f"'{error.instance}' har ikke den rigtige form i '{_field_name(path)}'."
+        message = f"'{error.instance}' har ikke den rigtige form i '{_field_name(path)}'.{foreign_letters(error.instance)}"
     elif validator in ("minItems", "minLength", "minProperties"):
         message = f"Feltet '{_field_name(path)}' er tomt."
         fix = fix or "Udfyld feltet."

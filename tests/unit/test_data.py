@@ -177,7 +177,7 @@ def test_missing_file_and_not_utf8(project):
     (project / "data" / "tags.yml").unlink()
     (project / "data" / "materials.yml").write_bytes("materials: [bør]\n".encode("latin-1"))
     assert where(report_of(project)) == [
-        ("data/materials.yml", 1, 0, "Filen er ikke gemt som UTF-8."),
+        ("data/materials.yml", 1, 14, "Filen er ikke gemt som UTF-8."),
         ("data/tags.yml", 1, 0, "Filen findes ikke."),
     ]
 
@@ -195,3 +195,59 @@ def test_problems_in_several_files_come_together(project):
     assert [(p.file, p.line) for p in report.problems] == [("data/contacts.yml", 21), ("data/tags.yml", 1)]
     assert report.problems[0].fix.startswith("Mente du 'akut'?")
     assert report.problems[1].fix == "Skriv søgeordet med små bogstaver."
+
+
+# -- issue 14: careless or hostile data files give a problem with file and line ------------------
+
+def test_recursive_alias_in_a_data_file(project):
+    edit(project, "contacts.yml", "themes: [alle]", "themes: &t [alle, *t]")
+    [problem] = report_of(project).problems
+    assert (problem.file, problem.line, problem.column) == ("data/contacts.yml", 9, 23)
+    assert "'*t' henviser til sig selv" in problem.message
+
+
+def test_a_deleted_schema_is_named(project):
+    (project / "data" / "schema" / "tags.schema.json").unlink()
+    [problem] = report_of(project).problems
+    assert (problem.file, problem.line) == ("data/schema/tags.schema.json", 1)
+    assert problem.message == "Skemaet for data/tags.yml findes ikke."
+    assert "git checkout -- data/schema/tags.schema.json" in problem.fix
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("{", "Skemaet for data/tags.yml er ikke gyldig JSON (linje 1, kolonne 2)."),
+    ('{"type": "strin"}', "Skemaet for data/tags.yml er ikke et gyldigt JSON Schema ('strin' is not valid under any of the given schemas)."),
+])
+def test_a_broken_schema_is_named(project, content, message):
+    (project / "data" / "schema" / "tags.schema.json").write_text(content, encoding="utf-8")
+    [problem] = report_of(project).problems
+    assert problem.file == "data/schema/tags.schema.json" and problem.message == message
+
+
+def test_a_data_file_that_is_a_folder(project):
+    (project / "data" / "tags.yml").unlink()
+    (project / "data" / "tags.yml").mkdir()
+    [problem] = report_of(project).problems
+    assert (problem.file, problem.line, problem.message) == ("data/tags.yml", 1, "data/tags.yml er en mappe, ikke en fil.")
+    assert "Slet mappen" in problem.fix
+
+
+def test_a_field_named_by_a_number_is_named(project):
+    edit(project, "contacts.yml", "    urgency: raad\n", "    urgency: raad\n    1: x\n")
+    [problem] = report_of(project).problems
+    assert (problem.line, problem.column) == (22, 8)
+    assert problem.message == "Ukendt felt '1' i contacts → nr. 2."
+
+
+def test_a_look_alike_letter_in_a_theme_is_named(project):
+    edit(project, "contacts.yml", "themes: [rusmidler]", "themes: [rusmidl\u0435r]")
+    [problem] = report_of(project).problems
+    assert problem.message.startswith("Ukendt tema 'rusmidl\u0435r'.")
+    assert "kyrillisk е (U+0435)" in problem.message
+    assert "rusmidler" in problem.fix
+
+
+def test_a_look_alike_letter_in_an_enum_is_named(project):
+    edit(project, "contacts.yml", "urgency: raad", "urgency: r\u0430ad")
+    [problem] = report_of(project).problems
+    assert "kyrillisk а (U+0430)" in problem.message
