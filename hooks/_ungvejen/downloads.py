@@ -2,6 +2,10 @@
 
 Pure content: vCards and iCalendar files from data records, and the content hash that keys
 the lesson-PDF cache. hooks/make_downloads.py decides when they are made and where they go.
+
+A text an editor wrote over several lines in YAML (`da: >` with the text on the lines below)
+ends with a line break, and may hold more: names, titles and places are written on one line
+(a line break there is not allowed in iCalendar and vCard), descriptions keep theirs.
 """
 
 from __future__ import annotations
@@ -15,23 +19,32 @@ from icalendar import Calendar, Event
 from .formatting import localized, phone_href
 
 
+def one_line(value) -> str:
+    """'Temaaften om\nrusmidler\n' -> 'Temaaften om rusmidler'."""
+    return " ".join(str(value).split())
+
+
+def _text(value, language: str) -> str:
+    return one_line(localized(value, language))
+
+
 def vcard(contact: dict, language: str) -> str:
     card = vobject.vCard()
-    name = localized(contact["name"], language)
+    name = _text(contact["name"], language)
     card.add("fn").value = name
     parts = name.split()
     card.add("n").value = vobject.vcard.Name(family=parts[-1] if len(parts) > 1 else name,
                                              given=" ".join(parts[:-1]) if len(parts) > 1 else "")
-    card.add("title").value = localized(contact["role"], language)
+    card.add("title").value = _text(contact["role"], language)
     card.add("org").value = ["SSP Vejen Kommune"]
     if contact.get("phone"):
         tel = card.add("tel")
         tel.value = phone_href(contact["phone"])
         tel.type_param = "CELL" if len(phone_href(contact["phone"])) > 8 else "VOICE"
     if contact.get("email"):
-        card.add("email").value = contact["email"]
+        card.add("email").value = one_line(contact["email"])
     if contact.get("url"):
-        card.add("url").value = contact["url"]
+        card.add("url").value = one_line(contact["url"])
     return card.serialize()
 
 
@@ -41,12 +54,12 @@ def _event(event: dict, language: str, site_url: str) -> Event:
     item.add("dtstamp", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
     item.add("dtstart", event["start_at"])
     item.add("dtend", event["end_at"])
-    item.add("summary", localized(event["title"], language))
+    item.add("summary", _text(event["title"], language))
     if event.get("description"):
-        item.add("description", localized(event["description"], language))
-    item.add("location", localized(event["place"], language))
+        item.add("description", str(localized(event["description"], language)).strip())
+    item.add("location", _text(event["place"], language))
     if event.get("registration_url"):
-        item.add("url", event["registration_url"])
+        item.add("url", one_line(event["registration_url"]))
     elif site_url:
         item.add("url", f"{site_url.rstrip('/')}/arrangementer/")
     return item
@@ -56,7 +69,7 @@ def calendar(events: list[dict], language: str, site_url: str, name: str) -> byt
     cal = Calendar()
     cal.add("prodid", "-//SSP Vejen Kommune//UngVejen//DA")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", one_line(name))
     cal.add("x-wr-timezone", "Europe/Copenhagen")
     for event in events:
         cal.add_component(_event(event, language, site_url))

@@ -89,3 +89,28 @@ def test_content_hash():
     assert content_hash("abc") == "ba7816bf8f01cfea"  # the first 16 hex digits of sha256("abc")
     assert len(content_hash("æøå")) == 16
     assert content_hash("x") != content_hash("y")
+
+
+# -- issue 14: text written over several lines in YAML (`da: >`) ------------------------------
+
+FOLDED = {**EVENT, "title": {"da": "Temaaften om\nrusmidler\n", "en": "Theme evening\n"},
+          "place": {"da": "Vejen\nBibliotek\n", "en": "Vejen Library"},
+          "description": {"da": "Første linje.\nAnden linje.\n", "en": "About."}}
+
+
+def test_calendar_with_a_title_written_over_several_lines():
+    # make_downloads names each event's own calendar after its title.
+    ics = calendar([FOLDED], "da", "", "Temaaften om\nrusmidler\n")
+    parsed = Calendar.from_ical(ics)
+    assert str(parsed["X-WR-CALNAME"]) == "Temaaften om rusmidler"
+    [event] = parsed.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Temaaften om rusmidler"
+    assert str(event["LOCATION"]) == "Vejen Bibliotek"
+    assert str(event["DESCRIPTION"]) == "Første linje.\nAnden linje."
+
+
+def test_vcard_with_a_name_and_role_written_over_several_lines():
+    person = {**PERSON, "name": {"da": "Keld\nBjørbæk Hansen\n", "en": "Keld"}, "role": {"da": "SSP-\nkonsulent\n", "en": "x"}}
+    lines = card_lines(vcard(person, "da"))
+    assert "FN:Keld Bjørbæk Hansen" in lines and "TITLE:SSP- konsulent" in lines
+    assert "N:Hansen;Keld Bjørbæk;;;" in lines
