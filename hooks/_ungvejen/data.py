@@ -8,7 +8,9 @@ change of the files (hooks run once per language; `mkdocs serve` rebuilds on eve
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -227,20 +229,36 @@ def _build(raw: dict) -> SiteData:
     return site
 
 
+@contextmanager
+def _no_cycle_collection():
+    """Reading and checking the files makes hundreds of thousands of objects, none of them
+    garbage yet; Python's cycle collector would walk them all again and again while they are
+    made, and the time would grow faster than the files (5,000 contacts: 3 × slower). It runs
+    again as soon as the data is read."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_site_data(root: Path) -> SiteData:
     """Validated data for the project at `root`; raises ProblemReport listing every problem.
 
     Read once per build (hooks/load_data.py keeps the result in the build state).
     """
     raw, positions, problems = {}, {}, []
-    for name in DATA_FILES:
-        raw[name], positions[name], file_problems = _load_file(root, name)
-        problems += file_problems
-        if raw[name] is not None:
-            key = name
-            problems += _check_ids(raw[name].get(key, []) if isinstance(raw[name].get(key), list) else [],
-                                   key, f"data/{name}.yml", positions[name])
-    problems += _cross_check(root, raw, positions)
+    with _no_cycle_collection():
+        for name in DATA_FILES:
+            raw[name], positions[name], file_problems = _load_file(root, name)
+            problems += file_problems
+            if raw[name] is not None:
+                key = name
+                problems += _check_ids(raw[name].get(key, []) if isinstance(raw[name].get(key), list) else [],
+                                       key, f"data/{name}.yml", positions[name])
+        problems += _cross_check(root, raw, positions)
     if problems:
         raise ProblemReport(problems, "Fejl i datafilerne i data/ – ret dem, så bygger siden igen")
     return _build(raw)

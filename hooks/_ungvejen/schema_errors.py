@@ -12,6 +12,7 @@ import difflib
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -38,18 +39,25 @@ def load_validator(schema_file: Path, relative: str, data_file: str) -> tuple[Dr
         return None, [Problem(relative, 1, 0, f"Skemaet for {data_file} findes ikke.", restore)]
     except (OSError, UnicodeDecodeError):
         return None, [Problem(relative, 1, 0, f"Skemaet for {data_file} kan ikke læses.", restore)]
+    validator, (line, column, what) = _validator(text)
+    if validator is None:
+        return None, [Problem(relative, line, column, f"Skemaet for {data_file} {what}.", restore)]
+    return validator, []
+
+
+@lru_cache(maxsize=32)
+def _validator(text: str):
+    """A schema's text checked once (checking a schema against JSON Schema's own schema takes
+    longer than most data files; `mkdocs serve` rebuilds on every edit)."""
     try:
         schema = json.loads(text)
     except json.JSONDecodeError as error:
-        return None, [Problem(relative, error.lineno, error.colno,
-                              f"Skemaet for {data_file} er ikke gyldig JSON (linje {error.lineno}, kolonne {error.colno}).",
-                              restore)]
+        return None, (error.lineno, error.colno, f"er ikke gyldig JSON (linje {error.lineno}, kolonne {error.colno})")
     try:
         Draft202012Validator.check_schema(schema)
     except SchemaError as error:
-        return None, [Problem(relative, 1, 0, f"Skemaet for {data_file} er ikke et gyldigt JSON Schema ({error.message}).",
-                              restore)]
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER), []
+        return None, (1, 0, f"er ikke et gyldigt JSON Schema ({error.message})")
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER), (0, 0, "")
 
 
 # Letters that look Danish but are not: an id copied from a web page or typed on another

@@ -251,3 +251,28 @@ def test_a_look_alike_letter_in_an_enum_is_named(project):
     edit(project, "contacts.yml", "urgency: raad", "urgency: r\u0430ad")
     [problem] = report_of(project).problems
     assert "kyrillisk а (U+0430)" in problem.message
+
+
+def test_many_contacts_are_read_without_the_cycle_collector(project):
+    """Issue 14: 5,000 contacts took more than linear time – Python's cycle collector walked the
+    growing node tree again and again while it was read. bench/data_scale.py has the figures."""
+    import gc
+
+    person = (project / "data" / "contacts.yml").read_text(encoding="utf-8").split("  - id: ssp-test\n")[1]
+    extra = "".join(f"  - id: ekstra-{index}\n" + person for index in range(2000))
+    (project / "data" / "contacts.yml").write_text(
+        (project / "data" / "contacts.yml").read_text(encoding="utf-8") + extra, encoding="utf-8")
+    collections = []
+
+    def note(phase, info):
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(note)
+    try:
+        data = load_site_data(project)
+    finally:
+        gc.callbacks.remove(note)
+    assert len(data.contacts) == 2002
+    assert len(collections) <= 1  # the one when it is enabled again (before: 500 and more)
+    assert gc.isenabled()
