@@ -119,3 +119,60 @@ def test_an_event_title_written_over_several_lines_builds(tmp_path):
     assert result.ok and "Traceback" not in result.output, result.output[-3000:]
     ics = (tmp_path / "site" / "arrangementer" / "temaaften.ics").read_bytes().decode("utf-8")
     assert "SUMMARY:Temaaften om rusmidler\r\n" in ics and "X-WR-CALNAME:Temaaften om rusmidler\r\n" in ics
+
+
+# -- shortcodes in code, and markers that do not parse --------------------------------------------
+
+CODE_BODY = """\
+# Side
+
+Sådan skriver du en kontakt:
+
+```markdown
+<!-- ung:kontakt -->
+<!-- ung:kontakt ssp-test -->
+```
+
+Eller indrykket:
+
+    <!-- ung:kontakter tema=sport -->
+
+Eller i en linje: `<!-- ung:kontakt ukendt -->`.
+
+<!-- ung:kontakt ssp-test -->
+"""
+
+
+def test_shortcodes_in_code_are_shown_as_code(tmp_path):
+    """A shortcode in a code block or `inline code` (the editors' guide shows them) used to be
+    checked – and its mistakes stopped the build. It is code: shown, not read."""
+    pages = {"docs/side.md": page(body=CODE_BODY), "docs/side.en.md": twin()}
+    result = build(tmp_path, pages=pages, config={"nav": NAV})
+    assert result.ok and "Traceback" not in result.output, result.output[-3000:]
+    html = (tmp_path / "site" / "side" / "index.html").read_text(encoding="utf-8")
+    for marker in ("&lt;!-- ung:kontakt --&gt;", "&lt;!-- ung:kontakt ssp-test --&gt;",
+                   "&lt;!-- ung:kontakter tema=sport --&gt;", "&lt;!-- ung:kontakt ukendt --&gt;"):
+        assert marker in html, marker
+    article = html[html.index("<article"):html.index("</article>")]
+    assert article.count('class="ung-contact ') == 1  # the one outside code
+
+
+def test_a_marker_that_does_not_parse_stops_the_build(tmp_path):
+    """`<!-- ung:kontakter tema=rus>midler -->` used to be ignored without a word."""
+    body = "# Side\n\n<!-- ung:kontakter tema=rus>midler -->\n\nTekst.\n"
+    pages = {"docs/side.md": page(body=body), "docs/side.en.md": twin()}
+    result = build(tmp_path, pages=pages, config={"nav": NAV})
+    assert_clean_failure(result, "docs/side.md:9: Shortcoden kan ikke læses: der står '>' inde i den.")
+
+
+def test_a_marker_markdown_passes_on_is_never_dropped_silently(tmp_path):
+    """Backticks inside a raw HTML block are not code for Markdown: the marker there is read."""
+    body = ('# Side\n\n<div class="boks">\n`<!-- ung:kontakt ukendt -->`\n</div>\n\n'
+            '<div class="boks">\n`<!-- ung:kontakt ssp-test -->`\n</div>\n')
+    pages = {"docs/side.md": page(body=body), "docs/side.en.md": twin()}
+    result = build(tmp_path, pages=pages, config={"nav": NAV})
+    assert_clean_failure(result, "docs/side.md:10: Ukendt kontakt-id 'ukendt' i ung:kontakt.")
+    loose = run_build(tmp_path / "project", tmp_path / "loose", strict=False)
+    html = (tmp_path / "loose" / "side" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    assert article.count('class="ung-contact ') == 1 and "ung:kontakt ssp-test" not in article
