@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import vobject
 from icalendar import Calendar, Event
@@ -76,6 +78,38 @@ def calendar(events: list[dict], language: str, site_url: str, name: str) -> byt
     # RFC 5545 3.2.19: every TZID used needs its VTIMEZONE, or 19:00 may be read as UTC.
     cal.add_missing_timezones()
     return cal.to_ical()
+
+
+# Part of the lesson-PDF cache key: PDFs made before lessons could embed only the site's own
+# files are never reused.
+PDF_FETCH_POLICY = "embed: docs/ and the built site only"
+
+
+def allowed_file(url: str, docs_dir: Path, site_dir: Path) -> Path | None:
+    """The file a lesson PDF may embed for `url` (an image, a stylesheet, an attachment), or None.
+
+    Only `file:` URLs of files inside docs/ or the built site are allowed – after symbolic links
+    and '..' are resolved. A lesson's URLs are relative to its place in the built site, but
+    MkDocs copies the files from docs/ there only after the PDFs are made: a file below the
+    site folder is read from the same place in docs/ when it is there. Anything else – another
+    file on the computer, a web address – is refused.
+    """
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    try:
+        path = Path(unquote(parts.path)).resolve()
+        docs, site = docs_dir.resolve(), site_dir.resolve()
+        candidates = []
+        if path.is_relative_to(site):
+            candidates.append((docs / path.relative_to(site)).resolve())
+        candidates.append(path)
+        for candidate in candidates:
+            if (candidate.is_relative_to(docs) or candidate.is_relative_to(site)) and candidate.is_file():
+                return candidate
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return None
 
 
 def content_hash(*parts: str) -> str:
