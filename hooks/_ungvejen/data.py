@@ -76,6 +76,9 @@ def _load_file(root: Path, name: str) -> tuple[dict | None, Positions, list[Prob
     if path.is_dir():
         return None, Positions(), [Problem(relative, 1, 0, f"{relative} er en mappe, ikke en fil.",
                                            f"Slet mappen (flyt det, der ligger i den), og læg filen {relative} tilbage.")]
+    if not path.is_file():  # a device or a pipe: reading it would never end
+        return None, Positions(), [Problem(relative, 1, 0, f"{relative} er ikke en almindelig fil.",
+                                           f"Slet den, og læg filen {relative} tilbage som en almindelig tekstfil.")]
     schema_file = f"data/schema/{name}.schema.json"
     validator, schema_problems_ = load_validator(root / schema_file, schema_file, relative)
     try:
@@ -133,6 +136,16 @@ def _check_ids(items: list[dict], key: str, file: str, positions: Positions) -> 
     return problems
 
 
+def _inside_docs(root: Path, relative: str) -> bool:
+    """A path from data/ (themes' page, a material's lesson or file) must stay inside docs/:
+    '/etc/passwd' or '../../x' would be read, linked or listed from outside the site."""
+    docs = (root / "docs").resolve()
+    try:
+        return (docs / relative).resolve().is_relative_to(docs)
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
 def _parse_local_time(text: str) -> dt.datetime | None:
     try:
         return dt.datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=COPENHAGEN)
@@ -168,7 +181,11 @@ def _cross_check(root: Path, raw: dict, positions: dict[str, Positions]) -> list
 
     for index, theme in enumerate(themes.get("themes", []) or []):
         page = theme.get("page") if isinstance(theme, dict) else None
-        if isinstance(page, str) and not (root / "docs" / page).is_file():
+        if isinstance(page, str) and not _inside_docs(root, page):
+            file, line, column = where("themes", ("themes", index, "page"))
+            problems.append(Problem(file, line, column, f"Siden {page} ligger ikke i docs/.",
+                                    "Skriv stien til siden regnet fra mappen docs/, fx temaer/rusmidler.md (uden / og .. foran)."))
+        elif isinstance(page, str) and not (root / "docs" / page).is_file():
             file, line, column = where("themes", ("themes", index, "page"))
             problems.append(Problem(file, line, column, f"Siden docs/{page} findes ikke.",
                                     "Ret stien, eller opret siden."))
@@ -193,7 +210,12 @@ def _cross_check(root: Path, raw: dict, positions: dict[str, Positions]) -> list
             unknown_theme("materials", ("materials", index, "theme"), material["theme"])
         for key in ("lesson", "file"):
             target = material.get(key)
-            if isinstance(target, str) and not (root / "docs" / target).is_file():
+            if isinstance(target, str) and not _inside_docs(root, target):
+                file, line, column = where("materials", ("materials", index, key))
+                problems.append(Problem(file, line, column, f"Filen {target} ligger ikke i docs/.",
+                                        "Skriv stien regnet fra mappen docs/, fx filer/plakat.pdf (uden / og .. foran), "
+                                        "og læg filen dér."))
+            elif isinstance(target, str) and not (root / "docs" / target).is_file():
                 file, line, column = where("materials", ("materials", index, key))
                 problems.append(Problem(file, line, column, f"Filen docs/{target} findes ikke.",
                                         "Ret stien (den regnes fra mappen docs/), eller læg filen dér."))
@@ -258,7 +280,10 @@ def load_site_data(root: Path) -> SiteData:
                 key = name
                 problems += _check_ids(raw[name].get(key, []) if isinstance(raw[name].get(key), list) else [],
                                        key, f"data/{name}.yml", positions[name])
-        problems += _cross_check(root, raw, positions)
+        # A value the schema has already reported (a path of the wrong form) is one mistake: one line.
+        reported = {(problem.file, problem.line, problem.column) for problem in problems}
+        problems += [problem for problem in _cross_check(root, raw, positions)
+                     if (problem.file, problem.line, problem.column) not in reported]
     if problems:
         raise ProblemReport(problems, "Fejl i datafilerne i data/ – ret dem, så bygger siden igen")
     return _build(raw)

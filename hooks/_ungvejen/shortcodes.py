@@ -12,6 +12,7 @@ shown as code: Markdown escapes it (`&lt;!-- ung:…`), so it is neither checked
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -19,7 +20,9 @@ from .frontmatter import FENCE as FRONT_MATTER
 from .problems import Problem
 from .schema_errors import foreign_letters, look_alike_fix
 
-MARKER = re.compile(r"<!--\s*ung:(?P<name>[\w-]+)(?P<args>[^<>]*?)\s*-->")
+# Possessive `++` and no `\s*` before `-->`: a long name or run of spaces without `-->` after it
+# takes linear time, not quadratic (the arguments are split on whitespace anyway).
+MARKER = re.compile(r"<!--\s*ung:(?P<name>[\w-]++)(?P<args>[^<>]*?)-->")
 # Where a marker starts: `ung:` as we write it, or one of our names in capitals or with spaces
 # (`<!-- UNG:kontakter -->`); an editor's own note (`<!-- Ung: husk ... -->`) is left alone.
 OPENING = re.compile(r"<!--\s*(?:ung:|(?i:ung\s*:\s*(?:kontakter|kontakt|materialer|arrangementer)\b))")
@@ -55,8 +58,9 @@ def find(source: str, file: str, known: dict[str, set[str]],
     includes the front matter, so lines match the file). Markers in code are skipped."""
     found, problems = [], []
     readable = mask_code(source) if skip_code else source
+    line_starts = [0] + [match.end() for match in re.finditer("\n", readable)]
     for opening in OPENING.finditer(readable):
-        line = readable.count("\n", 0, opening.start()) + 1
+        line = bisect_right(line_starts, opening.start())
         match = MARKER.match(readable, opening.start())
         if match is None:
             problems.append(Problem(file, line, 0, _unreadable(readable, opening), EXAMPLE))

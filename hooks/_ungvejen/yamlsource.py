@@ -12,6 +12,7 @@ So is nesting deeper than any of our files needs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -284,6 +285,24 @@ def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, Posit
         mark = alias.mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 0)
         raise YamlSyntaxProblem(Problem(file, line + line_offset, column, alias.message, alias.fix)) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        character = error.character if isinstance(error.character, str) else chr(error.character)
+        raise YamlSyntaxProblem(Problem(
+            file, line + line_offset, column,
+            f"Filen indeholder et usynligt styretegn (U+{ord(character):04X}), som ikke må stå i en tekstfil.",
+            "Slet tegnet (det kommer ofte med, når tekst kopieres): slet og skriv linjen igen.")) from None
+    except yaml.constructor.ConstructorError as error:
+        if error.problem and "constructor for the tag" in error.problem:
+            mark = error.problem_mark
+            tag = re.search(r"'([^']*)'", error.problem)
+            tag = (tag.group(1) if tag else "!").replace("tag:yaml.org,2002:", "!!")
+            raise YamlSyntaxProblem(Problem(
+                file, mark.line + 1 + line_offset, mark.column + 1,
+                f"YAML kan ikke læses: Mærket '{tag}' kan ikke bruges i vores filer.",
+                "Slet mærket (ordet, der starter med !), og skriv værdien som almindelig tekst.")) from None
+        raise YamlSyntaxProblem(_syntax_problem(error, text, file, line_offset)) from None
     except yaml.MarkedYAMLError as error:
         raise YamlSyntaxProblem(_syntax_problem(error, text, file, line_offset)) from None
     except _ImpossibleDate as impossible:
@@ -293,7 +312,7 @@ def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, Posit
             "Tjek måned (01–12) og dag, og skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-28.",
         )) from None
     except yaml.YAMLError as error:
-        raise YamlSyntaxProblem(Problem(file, 1 + line_offset, 0, f"YAML kan ikke læses ({error}).",
+        raise YamlSyntaxProblem(Problem(file, 1 + line_offset, 0, f"YAML kan ikke læses ({' '.join(str(error).split())}).",
                                         "Tjek filens opbygning.")) from None
     except RecursionError:
         raise YamlSyntaxProblem(Problem(file, 1 + line_offset, 0, *TOO_DEEP)) from None

@@ -276,3 +276,36 @@ def test_many_contacts_are_read_without_the_cycle_collector(project):
     assert len(data.contacts) == 2002
     assert len(collections) <= 1  # the one when it is enabled again (before: 500 and more)
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("page", ["../../../../../../../../etc/hostname.md", "/etc/hostname.md", "temaer//x.md"])
+def test_a_theme_page_outside_docs_is_one_problem(project, page):
+    edit(project, "themes.yml", "page: temaer/rusmidler.md", f"page: {page}")
+    [problem] = report_of(project).problems
+    assert (problem.file, problem.line) == ("data/themes.yml", 3)
+    assert problem.message == f"'{page}' har ikke den rigtige form i 'themes → nr. 1 → page'."
+    assert "(uden / og .. foran)" in problem.fix
+
+
+def test_a_material_file_outside_docs_is_one_problem(project):
+    (project / "data" / "materials.yml").write_text(
+        "materials:\n  - id: m1\n    title: {da: M, en: M}\n    theme: rusmidler\n    grades: [udskoling]\n"
+        "    duration_minutes: 90\n    format: pdf\n    language: da\n    file: ../../../../../../etc/passwd\n", encoding="utf-8")
+    assert where(report_of(project)) == [
+        ("data/materials.yml", 9, 11, "'../../../../../../etc/passwd' har ikke den rigtige form i 'materials → nr. 1 → file'.")]
+
+
+def test_a_link_in_docs_to_a_file_outside_it_is_a_problem(project):
+    (project / "docs" / "filer").mkdir()
+    (project / "docs" / "filer" / "plakat.pdf").symlink_to("/etc/passwd")
+    (project / "data" / "materials.yml").write_text(
+        "materials:\n  - id: m1\n    title: {da: M, en: M}\n    theme: rusmidler\n    grades: [udskoling]\n"
+        "    duration_minutes: 90\n    format: pdf\n    language: da\n    file: filer/plakat.pdf\n", encoding="utf-8")
+    assert where(report_of(project)) == [("data/materials.yml", 9, 11, "Filen filer/plakat.pdf ligger ikke i docs/.")]
+
+
+def test_a_data_file_that_is_not_a_regular_file(project):
+    (project / "data" / "tags.yml").unlink()
+    (project / "data" / "tags.yml").symlink_to("/dev/zero")
+    [problem] = report_of(project).problems
+    assert (problem.file, problem.message) == ("data/tags.yml", "data/tags.yml er ikke en almindelig fil.")

@@ -201,3 +201,18 @@ def test_a_number_as_field_name_has_its_own_position():
     assert data == {"a": {1: "x", 2.5: "y"}}
     assert positions.of(("a", 1)) == (2, 6)
     assert positions.of(("a", 2.5)) == (3, 8)
+
+
+def test_a_control_character_is_a_problem_at_its_line():
+    problem = syntax_problem("a: 1\nb: x\x00y\n")
+    assert (problem.line, problem.column) == (2, 5)
+    assert problem.message == "Filen indeholder et usynligt styretegn (U+0000), som ikke må stå i en tekstfil."
+    assert "\n" not in str(problem)
+
+
+@pytest.mark.parametrize("tag", ["!ENV [X]", "!!python/object/apply:os.system [ls]", "!ukendt x"])
+def test_a_yaml_tag_is_a_problem_in_danish(tag):
+    problem = syntax_problem(f"a: 1\nb: {tag}\n")
+    assert (problem.line, problem.column) == (2, 4)
+    assert problem.message.startswith("YAML kan ikke læses: Mærket '!")
+    assert "\n" not in str(problem)
