@@ -192,3 +192,13 @@ def test_an_unclosed_marker_does_not_swallow_the_next_one():
     assert [(p.line, p.message) for p in problems] == [
         (4, "Shortcoden bliver ikke lukket med -->, så resten af siden bliver skjult.")]
     assert [s.text for s in shortcodes] == ["<!-- ung:kontakt ssp-test -->"]
+
+
+@pytest.mark.parametrize("text", ["<!-- ung:" + "a" * 30_000, "<!-- ung:kontakt" + " " * 30_000,
+                                  "<!-- ung:kontakt" + " x" * 15_000, "<!-- ung:kontakt x -->\n" * 5_000])
+def test_long_markers_take_linear_time(text):
+    import time
+
+    started = time.process_time()
+    find(text, FILE, KNOWN)
+    assert time.process_time() - started < 1.5
