@@ -27,6 +27,8 @@ PLAIN_TEXT = ("title", "description")
 # '<' starts a tag or a comment; '&amp;', '&#60;' are entities. A lone '&' or '>' is text.
 MARKUP = re.compile(r"<|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 KIND_DA = {list: "en liste", dict: "en gruppe af felter"}
+MAX_REVIEW_MONTHS = 120  # ten years; a longer interval is a typo (and '99999 years' no calendar has)
+REVIEWED_YEARS = range(2000, 2101)
 
 
 @dataclass
@@ -120,9 +122,16 @@ def check(front: FrontMatter, file: str, audiences: set[str], themes: set[str], 
     reviewed = meta.get("reviewed")
     if reviewed not in (None, "") and (not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime)):
         at("reviewed", f"'{meta['reviewed']}' er ikke en dato.", "Skriv datoen som  reviewed: 2026-11-28.")
-    if "review_every" in meta and months_between_reviews(meta["review_every"]) is None:
+    elif isinstance(reviewed, dt.date) and reviewed.year not in REVIEWED_YEARS:
+        at("reviewed", f"'{reviewed}' ligger ikke mellem år {REVIEWED_YEARS[0]} og {REVIEWED_YEARS[-1]}.",
+           "Tjek årstallet, og skriv datoen for den seneste gennemgang, fx  reviewed: 2026-11-28.")
+    months = months_between_reviews(meta["review_every"]) if "review_every" in meta else None
+    if "review_every" in meta and months is None:
         at("review_every", f"'{meta['review_every']}' kan ikke forstås som et tidsrum.",
            "Skriv fx  review_every: 6 months  eller  review_every: 1 year.")
+    elif months is not None and months > MAX_REVIEW_MONTHS:
+        at("review_every", f"'{meta['review_every']}' er for lang tid mellem to gennemgange (højst 10 år).",
+           "Skriv fx  review_every: 1 year, eller slet linjen, så målgruppens interval bruges.")
     for key in PLAIN_TEXT:
         if key in meta and meta[key] not in (None, "") and not isinstance(meta[key], str):
             at(key, f"Feltet '{key}' skal være tekst.", f"Sæt citationstegn om teksten:  {key}: \"...\".")
@@ -148,8 +157,9 @@ def usable(meta: dict) -> dict:
     if isinstance(meta.get("tags"), list):
         clean["tags"] = [str(tag) for tag in meta["tags"] if _is_word(tag)]
     reviewed = meta.get("reviewed")
-    if isinstance(reviewed, dt.date) and not isinstance(reviewed, dt.datetime):
+    if isinstance(reviewed, dt.date) and not isinstance(reviewed, dt.datetime) and reviewed.year in REVIEWED_YEARS:
         clean["reviewed"] = reviewed
-    if isinstance(meta.get("review_every"), str):
-        clean["review_every"] = meta["review_every"]
+    every = meta.get("review_every")
+    if isinstance(every, str) and (months_between_reviews(every) or 0) <= MAX_REVIEW_MONTHS:
+        clean["review_every"] = every
     return clean

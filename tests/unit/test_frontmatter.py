@@ -261,3 +261,35 @@ def test_usable_meta_keeps_only_values_of_the_right_kind():
                        "theme: [rusmidler]", "tags: [hash, {a: 1}, 7]", "review_every: [1]", "noindex: true"), FILE)
     assert usable(front.meta) == {"title": "2026", "description": "['a']", "audiences": ["unge"],
                                   "tags": ["hash", "7"], "noindex": True}
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("review_every: 99999 years", "'99999 years' er for lang tid mellem to gennemgange (højst 10 år)."),
+    ("review_every: 121 months", "'121 months' er for lang tid mellem to gennemgange (højst 10 år)."),
+])
+def test_review_every_too_long(line, message):
+    problems = problems_of(page(*GOOD.values(), line))
+    assert where(problems) == [(6, 15, message)]
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "1899-01-01", "2206-11-28"])
+def test_reviewed_year_out_of_range(date):
+    lines = [GOOD["title"], GOOD["description"], GOOD["audiences"], f"reviewed: {date}"]
+    problems = problems_of(page(*lines))
+    assert where(problems) == [(5, 11, f"'{date}' ligger ikke mellem år 2000 og 2100.")]
+    from _ungvejen.frontmatter import usable
+
+    assert "reviewed" not in usable(split(page(*lines), FILE).meta)
+
+
+def test_usable_meta_never_gives_a_due_date_past_the_calendar():
+    from types import SimpleNamespace
+
+    from _ungvejen.frontmatter import usable
+    from _ungvejen.review import due_date
+
+    settings = SimpleNamespace(review_months=lambda audience: 6)
+    for lines in (["reviewed: 9999-12-31"], ["reviewed: 2026-11-20", "review_every: 99999 years"]):
+        meta = usable(split(page(GOOD["title"], *lines), FILE).meta)
+        due = due_date(meta, settings)
+        assert due is None or due.year < 2200
