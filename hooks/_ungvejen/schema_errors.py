@@ -141,9 +141,22 @@ def _did_you_mean(value, options) -> str:
     return f"Mente du '{guess[0]}'? " if guess else ""
 
 
+def _shown(value) -> str:
+    """A value as the editor wrote it: true, not True; nothing, not None."""
+    if value is None:
+        return "tom"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return repr(value)
+
+
 def _type_fix(wanted: str, instance, path) -> str:
     """How to write a value of the wanted type, shown with the editor's own field and value."""
     key = path[-1] if path and isinstance(path[-1], str) else "feltet"
+    if instance is None and wanted == "array":
+        return f"Skriv punkterne under  {key}:  (en linje med - for hvert), eller en liste, fx  {key}: [...]"
+    if wanted == "object":
+        return "Skriv felterne (navn: værdi) indrykket under punktet, som i de andre punkter."
     if wanted == "string" and isinstance(instance, list) and instance:
         return f"Skriv kun én værdi uden [ ], fx  {key}: {instance[0]}"
     if wanted == "string":
@@ -174,13 +187,13 @@ def _describe(error, file: str, positions: Positions) -> Problem:
         instance = error.instance if isinstance(error.instance, dict) else {}
         unknown = next((name for name in instance if name not in schema.get("properties", {})), "?")
         path = path + (unknown,)
-        message = f"Ukendt felt '{unknown}' i {_field_name(path[:-1])}.{foreign_letters(unknown)}"
+        message = f"Ukendt felt '{_shown(unknown).strip(chr(39))}' i {_field_name(path[:-1])}.{foreign_letters(unknown)}"
         fix = (_did_you_mean(unknown, schema.get("properties", {}))
                + f"Ret stavningen eller slet feltet. Tilladte felter: {allowed}.")
     elif validator == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         message = (f"Feltet '{_field_name(path)}' skal være {' eller '.join(FIELD_NAMES_DA.get(w, w) for w in wanted)}, "
-                   f"men er {error.instance!r}.")
+                   f"men er {_shown(error.instance)}.")
         fix = fix or _type_fix(wanted[0], error.instance, path)
     elif validator in ("enum", "const"):
         options = error.validator_value if validator == "enum" else [error.validator_value]

@@ -126,8 +126,10 @@ def _walk(node, path: KeyPath, positions: Positions, problems: list[Problem], fi
 
 
 class _ImpossibleDate(Exception):
-    def __init__(self, node):
+    def __init__(self, node, message: str = "", fix: str = ""):
         self.node = node
+        self.message = message or f"'{node.value}' er ikke en rigtig dato."
+        self.fix = fix or "Tjek måned (01–12) og dag, og skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-28."
 
 
 def _construct_timestamp(loader, node):
@@ -137,6 +139,15 @@ def _construct_timestamp(loader, node):
     except ValueError:
         # PyYAML raises a bare ValueError without a position; editors need the line.
         raise _ImpossibleDate(node) from None
+
+
+def _construct_int(loader, node):
+    """A number of thousands of digits is more than Python turns into a number: a bare ValueError."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        raise _ImpossibleDate(node, f"Tallet på {len(node.value)} cifre er for langt.",
+                              "Sæt citationstegn om det, hvis det er en tekst, eller ret tallet.") from None
 
 
 class _Loader(yaml.SafeLoader):
@@ -178,6 +189,7 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -186,14 +198,22 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 
 _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_FastLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
-def _parse(text: str, loader_class):
-    """Compose once and build the data from the same node tree."""
+def _parse(text: str, loader_class, file: str = "", line_offset: int = 0):
+    """Compose once, walk the node tree (positions, keys written twice, aliases), then build the
+    data from the same tree: walked first, because building merges `<<:` keys into the tree and
+    an alias bomb is never built."""
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
+        positions = Positions()
+        problems: list[Problem] = []
+        if node is None:
+            return None, None, positions, problems
+        _walk(node, (), positions, problems, file, line_offset)
+        return node, loader.construct_document(node), positions, problems
     finally:
         loader.dispose()
 
@@ -266,11 +286,7 @@ def _runaway_quote(text: str, problem_mark):
 
 
 def _read(text: str, loader_class, file: str, line_offset: int):
-    node, data = _parse(text, loader_class)
-    positions = Positions()
-    problems: list[Problem] = []
-    if node is not None:
-        _walk(node, (), positions, problems, file, line_offset)
+    _, data, positions, problems = _parse(text, loader_class, file, line_offset)
     return data, positions, problems
 
 
@@ -302,15 +318,19 @@ def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, Posit
                 file, mark.line + 1 + line_offset, mark.column + 1,
                 f"YAML kan ikke læses: Mærket '{tag}' kan ikke bruges i vores filer.",
                 "Slet mærket (ordet, der starter med !), og skriv værdien som almindelig tekst.")) from None
+        if error.problem and "unhashable key" in error.problem and error.problem_mark:
+            mark = error.problem_mark
+            raise YamlSyntaxProblem(Problem(
+                file, mark.line + 1 + line_offset, mark.column + 1,
+                "YAML kan ikke læses: Et feltnavn er en liste eller en gruppe; et feltnavn skal være et ord.",
+                "Skriv feltet som  navn: værdi  (fjern [ ] eller { } og ? foran navnet).")) from None
         raise YamlSyntaxProblem(_syntax_problem(error, text, file, line_offset)) from None
     except yaml.MarkedYAMLError as error:
         raise YamlSyntaxProblem(_syntax_problem(error, text, file, line_offset)) from None
     except _ImpossibleDate as impossible:
         mark = impossible.node.start_mark
         raise YamlSyntaxProblem(Problem(
-            file, mark.line + 1 + line_offset, mark.column + 1, f"'{impossible.node.value}' er ikke en rigtig dato.",
-            "Tjek måned (01–12) og dag, og skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-28.",
-        )) from None
+            file, mark.line + 1 + line_offset, mark.column + 1, impossible.message, impossible.fix)) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxProblem(Problem(file, 1 + line_offset, 0, f"YAML kan ikke læses ({' '.join(str(error).split())}).",
                                         "Tjek filens opbygning.")) from None

@@ -216,3 +216,8 @@ def test_a_yaml_tag_is_a_problem_in_danish(tag):
     assert (problem.line, problem.column) == (2, 4)
     assert problem.message.startswith("YAML kan ikke læses: Mærket '!")
     assert "\n" not in str(problem)
+
+
+def test_a_number_too_long_for_python_is_a_problem():
+    problem = syntax_problem("a: 1\nphone: " + "9" * 5000 + "\n")
+    assert (problem.line, problem.column, problem.message) == (2, 8, "Tallet på 5000 cifre er for langt.")
