@@ -6,11 +6,13 @@ the themes and the search words, and the review due date. Later hooks – review
 shortcodes, the editors' report, translation, search – read the record, not the file.
 Problems are warnings (one line each, all pages at once), so `mkdocs serve` keeps running
 while an editor fixes them and the strict build stops. Broken front matter is removed from
-the page so it is not shown as text.
+the page so it is not shown as text. The record keeps only values of the right kind
+(`frontmatter.usable`) and MkDocs' own title and description are made text, so no later hook,
+nor Material, trips over a mistake that has already been reported with its line.
 """
 
 from _ungvejen.build import PageRecord, build_state
-from _ungvejen.frontmatter import FENCE, check, split
+from _ungvejen.frontmatter import FENCE, PLAIN_TEXT, check, split, usable
 from _ungvejen.paths import source_path
 
 
@@ -32,4 +34,8 @@ def _read(page, state) -> PageRecord:
     tags = {word.lower() for language in state.languages for word in data.search_words(language)}
     for problem in check(front, file, set(state.settings.audiences), set(data.themes), tags):
         state.warn(problem)
+    front.meta = usable(front.meta)
+    for key in PLAIN_TEXT:
+        if page.meta.get(key) is not None and not isinstance(page.meta[key], str):
+            page.meta[key] = str(page.meta[key])
     return state.remember_page(PageRecord(source=file, front=front), page.file.src_uri)

@@ -5,6 +5,11 @@ source; the parsed shortcodes go into the page's record in the build state) and 
 on_post_page, after Markdown has passed the comments through untouched: the HTML comes from
 partials in overrides/partials/ung/ and never goes through Markdown. Replacing last lets
 files made while pages are rendered (lesson PDFs) be listed with their real size.
+
+A marker inside code is shown as code (Markdown escapes it): the check skips code the way
+Markdown reads it (shortcodes.mask_code). on_page_content makes sure of it: a marker that
+Markdown passed on as a comment although the check took it for code is checked there, so it
+is never dropped without a word.
 """
 
 import datetime as dt
@@ -12,7 +17,7 @@ import datetime as dt
 from _ungvejen.build import build_state
 from _ungvejen.data import COPENHAGEN
 from _ungvejen.shortcode_html import known_values, render_markers
-from _ungvejen.shortcodes import find
+from _ungvejen.shortcodes import MARKER, find, live_markers
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -25,6 +30,25 @@ def on_page_markdown(markdown, page, config, files):
         for problem in problems:
             state.warn(problem)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    state = build_state(config)
+    record = state.record(page)
+    if record is None or "ung:" not in html:
+        return html
+    source = page.file.content_string
+    passed_on = {match.group(0) for match in MARKER.finditer(html)} - live_markers(source)
+    if passed_on:
+        found, problems = find(source, record.source, known_values(state.data, state.settings), skip_code=False)
+        lines = {source.count("\n", 0, source.find(text)) + 1 for text in passed_on if text in source}
+        for shortcode in found:
+            if shortcode.text in passed_on:
+                record.shortcodes[shortcode.text] = shortcode
+        for problem in problems:
+            if problem.line in lines:
+                state.warn(problem)
+    return html
 
 
 def on_post_page(html, page, config):

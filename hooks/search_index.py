@@ -68,7 +68,7 @@ def _search_page(page, state) -> SearchPage:
         url=page.url,
         page_path=page.url.removeprefix(prefix) if prefix else page.url,
         language=language,
-        title=page.title or "",
+        title=str(page.title or ""),
         section=_section(page),
         tags=tags,
         search_words=_theme_search_words(page, state, language),
@@ -81,7 +81,7 @@ def _section(page) -> str:
     parent = page.parent
     while parent is not None and getattr(parent, "parent", None) is not None:
         parent = parent.parent
-    return parent.title if parent is not None and parent.title else ""
+    return str(parent.title) if parent is not None and parent.title else ""
 
 
 def _theme_search_words(page, state, language: str) -> list[str]:

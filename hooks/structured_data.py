@@ -1,7 +1,9 @@
 """Hook: schema.org JSON-LD on the contact page – a GovernmentOrganization with ContactPoints.
 
 Search engines can then show SSP Vejen Kommune's numbers. The JSON is made with json.dumps
-(data, not HTML) and `</` is escaped so no text from data/ can close the script element.
+(data, not HTML), and `<`, `>` and `&` are written as \\u003c, \\u003e and \\u0026 (the same
+text to a JSON reader): no text from data/ can close the script element or open a comment in
+it (`<!--<script>` in a name made Chromium read the rest of /kontakt/ as script).
 """
 
 import json
@@ -35,6 +37,17 @@ def on_page_context(context, page, config, nav):
         "name": "SSP Vejen Kommune", "alternateName": "UngVejen",
         "url": config.site_url, "areaServed": "Vejen Kommune", "contactPoint": points,
     }
-    text = json.dumps(document, ensure_ascii=False, indent=1).replace("</", "<\\/")
-    context["ung_jsonld"] = Markup(f'<script type="application/ld+json">{text}</script>')
+    context["ung_jsonld"] = Markup(json_ld_script(document))
     return context
+
+
+# Characters that mean something to the HTML parser inside a <script>, or end a line in old
+# JavaScript parsers; JSON reads the escaped form as the same text.
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                             "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_ld_script(document: dict) -> str:
+    text = json.dumps(document, ensure_ascii=False, indent=1).translate(SCRIPT_SAFE)
+    return f'<script type="application/ld+json">{text}</script>'
+

@@ -105,3 +105,76 @@ def test_printed_lesson_has_no_navigation_help_bar_or_exit(new_page, base_url):
     printed = " ".join(text.split())
     assert "(https://netstof.dk/)" in printed, "a web link's address is printed after it"
     assert "(tel:" in printed, "a phone link's number is printed after it"
+
+
+# -- issue 14: a lesson PDF embeds only files from the site itself ------------------------------
+
+HOSTILE_LESSON = """\
+---
+title: Lektion
+description: En lektion til test af, hvad en PDF må hente.
+audiences: [fagpersoner]
+reviewed: 2026-11-20
+---
+# Lektion
+
+Tekst til lektionen.
+
+<a rel="attachment" href="file:///etc/passwd">Bilag</a>
+
+<img src="file:///etc/hostname" alt="Værtsnavn">
+
+<img src="http://127.0.0.1:9/billede.png" alt="Fjernt billede">
+
+![Tegning fra siden](tegning.png)
+"""
+LESSON_MATERIAL = """\
+materials:
+  - id: lektion
+    title: {da: "Lektion", en: "Lesson"}
+    theme: rusmidler
+    grades: [udskoling]
+    duration_minutes: 45
+    format: pdf
+    language: da
+    lesson: undervisning/lektion.md
+"""
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082")
+
+
+def embedded_files(reader: PdfReader) -> list[bytes]:
+    """Files in a PDF: the document's attachments and the pages' file-attachment annotations
+    (WeasyPrint makes one for <a rel="attachment">)."""
+    found = [content for contents in reader.attachments.values() for content in contents]
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/FileAttachment":
+                found.append(annotation["/FS"].get_object()["/EF"]["/F"].get_object().get_data())
+    return found
+
+
+def test_a_lesson_pdf_embeds_no_files_from_the_computer_or_the_net(tmp_path):
+    from sitekit import make_project, run_build
+
+    project = make_project(tmp_path, pages={"docs/undervisning/lektion.md": HOSTILE_LESSON,
+                                            "docs/undervisning/lektion.en.md": HOSTILE_LESSON},
+                           data={"data/materials.yml": LESSON_MATERIAL},
+                           config={"nav": ["index.md", "temaer/rusmidler.md", "undervisning/lektion.md"]})
+    (project / "docs" / "undervisning" / "tegning.png").write_bytes(PNG)
+    strict = run_build(project, tmp_path / "strict")
+    assert not strict.ok and "Traceback" not in strict.output, strict.output[-3000:]
+    for url, line in (("file:///etc/passwd", 11), ("file:///etc/hostname", 13), ("http://127.0.0.1:9/billede.png", 15)):
+        expected = f"WARNING -  docs/undervisning/lektion.md:{line}: PDF'en for lektionen må ikke hente '{url}'"
+        assert any(text.startswith(expected) and "Sådan retter du" in text for text in strict.output.splitlines()), \
+            f"{expected!r} not in:\n{strict.output[-3000:]}"
+    assert "tegning.png" not in strict.output
+    again = run_build(project, tmp_path / "again")  # a PDF that refused something is not cached
+    assert not again.ok and "må ikke hente 'file:///etc/passwd'" in again.output
+    loose = run_build(project, tmp_path / "loose", strict=False)
+    reader = PdfReader(io.BytesIO((tmp_path / "loose" / "undervisning" / "pdf" / "lektion.pdf").read_bytes()))
+    assert embedded_files(reader) == []
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    assert "root:" not in text and "Tekst til lektionen" in text
+    assert sum(len(page.images) for page in reader.pages) == 1  # tegning.png from docs/

@@ -2,12 +2,18 @@
 
 Pure content: vCards and iCalendar files from data records, and the content hash that keys
 the lesson-PDF cache. hooks/make_downloads.py decides when they are made and where they go.
+
+A text an editor wrote over several lines in YAML (`da: >` with the text on the lines below)
+ends with a line break, and may hold more: names, titles and places are written on one line
+(a line break there is not allowed in iCalendar and vCard), descriptions keep theirs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import vobject
 from icalendar import Calendar, Event
@@ -15,23 +21,32 @@ from icalendar import Calendar, Event
 from .formatting import localized, phone_href
 
 
+def one_line(value) -> str:
+    """'Temaaften om\nrusmidler\n' -> 'Temaaften om rusmidler'."""
+    return " ".join(str(value).split())
+
+
+def _text(value, language: str) -> str:
+    return one_line(localized(value, language))
+
+
 def vcard(contact: dict, language: str) -> str:
     card = vobject.vCard()
-    name = localized(contact["name"], language)
+    name = _text(contact["name"], language)
     card.add("fn").value = name
     parts = name.split()
     card.add("n").value = vobject.vcard.Name(family=parts[-1] if len(parts) > 1 else name,
                                              given=" ".join(parts[:-1]) if len(parts) > 1 else "")
-    card.add("title").value = localized(contact["role"], language)
+    card.add("title").value = _text(contact["role"], language)
     card.add("org").value = ["SSP Vejen Kommune"]
     if contact.get("phone"):
         tel = card.add("tel")
         tel.value = phone_href(contact["phone"])
         tel.type_param = "CELL" if len(phone_href(contact["phone"])) > 8 else "VOICE"
     if contact.get("email"):
-        card.add("email").value = contact["email"]
+        card.add("email").value = one_line(contact["email"])
     if contact.get("url"):
-        card.add("url").value = contact["url"]
+        card.add("url").value = one_line(contact["url"])
     return card.serialize()
 
 
@@ -41,12 +56,12 @@ def _event(event: dict, language: str, site_url: str) -> Event:
     item.add("dtstamp", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
     item.add("dtstart", event["start_at"])
     item.add("dtend", event["end_at"])
-    item.add("summary", localized(event["title"], language))
+    item.add("summary", _text(event["title"], language))
     if event.get("description"):
-        item.add("description", localized(event["description"], language))
-    item.add("location", localized(event["place"], language))
+        item.add("description", str(localized(event["description"], language)).strip())
+    item.add("location", _text(event["place"], language))
     if event.get("registration_url"):
-        item.add("url", event["registration_url"])
+        item.add("url", one_line(event["registration_url"]))
     elif site_url:
         item.add("url", f"{site_url.rstrip('/')}/arrangementer/")
     return item
@@ -56,13 +71,45 @@ def calendar(events: list[dict], language: str, site_url: str, name: str) -> byt
     cal = Calendar()
     cal.add("prodid", "-//SSP Vejen Kommune//UngVejen//DA")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", one_line(name))
     cal.add("x-wr-timezone", "Europe/Copenhagen")
     for event in events:
         cal.add_component(_event(event, language, site_url))
     # RFC 5545 3.2.19: every TZID used needs its VTIMEZONE, or 19:00 may be read as UTC.
     cal.add_missing_timezones()
     return cal.to_ical()
+
+
+# Part of the lesson-PDF cache key: PDFs made before lessons could embed only the site's own
+# files are never reused.
+PDF_FETCH_POLICY = "embed: docs/ and the built site only"
+
+
+def allowed_file(url: str, docs_dir: Path, site_dir: Path) -> Path | None:
+    """The file a lesson PDF may embed for `url` (an image, a stylesheet, an attachment), or None.
+
+    Only `file:` URLs of files inside docs/ or the built site are allowed – after symbolic links
+    and '..' are resolved. A lesson's URLs are relative to its place in the built site, but
+    MkDocs copies the files from docs/ there only after the PDFs are made: a file below the
+    site folder is read from the same place in docs/ when it is there. Anything else – another
+    file on the computer, a web address – is refused.
+    """
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    try:
+        path = Path(unquote(parts.path)).resolve()
+        docs, site = docs_dir.resolve(), site_dir.resolve()
+        candidates = []
+        if path.is_relative_to(site):
+            candidates.append((docs / path.relative_to(site)).resolve())
+        candidates.append(path)
+        for candidate in candidates:
+            if (candidate.is_relative_to(docs) or candidate.is_relative_to(site)) and candidate.is_file():
+                return candidate
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return None
 
 
 def content_hash(*parts: str) -> str:

@@ -9,8 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
 from types import MappingProxyType
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError
 
 from .problems import Problem
 from .yamlsource import Positions
@@ -20,6 +27,93 @@ FIELD_NAMES_DA = MappingProxyType({
     "array": "en liste", "object": "en gruppe af felter", "null": "tom",
 })
 FORMAT_NAMES_DA = MappingProxyType({"date": "dato", "email": "e-mailadresse"})
+
+
+def load_validator(schema_file: Path, relative: str, data_file: str) -> tuple[Draft202012Validator | None, list[Problem]]:
+    """The validator for one data file, or the problem with its schema (`relative`, e.g.
+    data/schema/tags.schema.json): deleted, not JSON, or not a JSON Schema."""
+    restore = f"Hent skemaet igen med  git checkout -- {relative}  (skemaerne i data/schema/ må ikke slettes eller ændres)."
+    try:
+        text = schema_file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(relative, 1, 0, f"Skemaet for {data_file} findes ikke.", restore)]
+    except (OSError, UnicodeDecodeError):
+        return None, [Problem(relative, 1, 0, f"Skemaet for {data_file} kan ikke læses.", restore)]
+    validator, (line, column, what) = _validator(text)
+    if validator is None:
+        return None, [Problem(relative, line, column, f"Skemaet for {data_file} {what}.", restore)]
+    return validator, []
+
+
+@lru_cache(maxsize=32)
+def _validator(text: str):
+    """A schema's text checked once (checking a schema against JSON Schema's own schema takes
+    longer than most data files; `mkdocs serve` rebuilds on every edit)."""
+    try:
+        schema = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, (error.lineno, error.colno, f"er ikke gyldig JSON (linje {error.lineno}, kolonne {error.colno})")
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as error:
+        return None, (1, 0, f"er ikke et gyldigt JSON Schema ({error.message})")
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER), (0, 0, "")
+
+
+# Letters that look Danish but are not: an id copied from a web page or typed on another
+# keyboard ("rusmidlеr" with a Cyrillic е) is shown as the same word; name the odd letter.
+DANISH_LETTERS = frozenset("æøåÆØÅéÉ")
+SCRIPTS_DA = MappingProxyType({"CYRILLIC": "kyrillisk", "GREEK": "græsk", "ARMENIAN": "armensk",
+                               "HEBREW": "hebraisk", "ARABIC": "arabisk", "FULLWIDTH": "bred"})
+LOOK_ALIKES = MappingProxyType(dict(zip(
+    "аеорсухіјѕԁһӏԛԝАВЕКМНОРСТХІЈЅοαινκρτυεΟΑΒΕΖΗΙΚΜΝΡΤΧΥ",
+    "aeopcyxijsdhlqwABEKMHOPCTXIJSoaivkptueOABEZHIKMNPTXY")))
+
+
+def _is_invisible(char: str) -> bool:
+    return unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp", "Mn") and char != " "
+
+
+def _letter_name(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    name = unicodedata.name(char, "")
+    if _is_invisible(char):
+        return f"et usynligt tegn ({code} {name})".replace(" )", ")")
+    script = SCRIPTS_DA.get(name.split(" ")[0]) if name else None
+    return f"{script} {char} ({code})" if script else f"{char} ({code})"
+
+
+def foreign_letters(value) -> str:
+    """' Ordet har tegn, der ikke er danske: kyrillisk е (U+0435).' – or "" for plain text."""
+    if not isinstance(value, str):
+        return ""
+    odd = [char for char in dict.fromkeys(value)
+           if not (char.isascii() and char.isprintable()) and char not in DANISH_LETTERS]
+    if not odd:
+        return ""
+    return f" Ordet har tegn, der ikke er danske bogstaver: {', '.join(map(_letter_name, odd))}."
+
+
+def plain_letters(value: str) -> str:
+    """The word with look-alike letters replaced and invisible characters removed."""
+    out = []
+    for char in value:
+        if char.isascii() or char in DANISH_LETTERS:
+            out.append(char)
+        elif char in LOOK_ALIKES:
+            out.append(LOOK_ALIKES[char])
+        elif not _is_invisible(char):
+            folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", char))
+            out.append("".join(c for c in folded if not unicodedata.combining(c)))
+    return "".join(out)
+
+
+def look_alike_fix(value, options) -> str:
+    """'Skriv 'rusmidler' med almindelige bogstaver. ' when that is an allowed word."""
+    if not isinstance(value, str) or not foreign_letters(value):
+        return ""
+    plain = plain_letters(value)
+    return f"Skriv '{plain}' med almindelige bogstaver (slet ordet og skriv det igen). " if plain in options else ""
 
 
 def as_json(value):
@@ -40,13 +134,29 @@ def _field_name(path) -> str:
 
 def _did_you_mean(value, options) -> str:
     """Editors misspell (phnoe, forældre, akut!): name the closest allowed word, if any."""
+    look_alike = look_alike_fix(value, [str(option) for option in options])
+    if look_alike:
+        return look_alike
     guess = difflib.get_close_matches(str(value), [str(option) for option in options], n=1)
     return f"Mente du '{guess[0]}'? " if guess else ""
+
+
+def _shown(value) -> str:
+    """A value as the editor wrote it: true, not True; nothing, not None."""
+    if value is None:
+        return "tom"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return repr(value)
 
 
 def _type_fix(wanted: str, instance, path) -> str:
     """How to write a value of the wanted type, shown with the editor's own field and value."""
     key = path[-1] if path and isinstance(path[-1], str) else "feltet"
+    if instance is None and wanted == "array":
+        return f"Skriv punkterne under  {key}:  (en linje med - for hvert), eller en liste, fx  {key}: [...]"
+    if wanted == "object":
+        return "Skriv felterne (navn: værdi) indrykket under punktet, som i de andre punkter."
     if wanted == "string" and isinstance(instance, list) and instance:
         return f"Skriv kun én værdi uden [ ], fx  {key}: {instance[0]}"
     if wanted == "string":
@@ -73,20 +183,21 @@ def _describe(error, file: str, positions: Positions) -> Problem:
         fix = field_schema.get("x-fix") or fix or f"Tilføj linjen  {missing}: ...  ({field_schema.get('description', 'se data/schema/')})."
     elif validator == "additionalProperties":
         allowed = ", ".join(schema.get("properties", {}))
-        extra = re.findall(r"'([^']+)'", error.message)
-        unknown = next((name for name in extra if name not in schema.get("properties", {})), extra[0] if extra else "?")
+        # The names from the data itself: the message quotes only text names ('phnoe', not 1).
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        unknown = next((name for name in instance if name not in schema.get("properties", {})), "?")
         path = path + (unknown,)
-        message = f"Ukendt felt '{unknown}' i {_field_name(path[:-1])}."
+        message = f"Ukendt felt '{_shown(unknown).strip(chr(39))}' i {_field_name(path[:-1])}.{foreign_letters(unknown)}"
         fix = (_did_you_mean(unknown, schema.get("properties", {}))
                + f"Ret stavningen eller slet feltet. Tilladte felter: {allowed}.")
     elif validator == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         message = (f"Feltet '{_field_name(path)}' skal være {' eller '.join(FIELD_NAMES_DA.get(w, w) for w in wanted)}, "
-                   f"men er {error.instance!r}.")
+                   f"men er {_shown(error.instance)}.")
         fix = fix or _type_fix(wanted[0], error.instance, path)
     elif validator in ("enum", "const"):
         options = error.validator_value if validator == "enum" else [error.validator_value]
-        message = f"'{error.instance}' er ikke en gyldig værdi for '{_field_name(path)}'."
+        message = f"'{error.instance}' er ikke en gyldig værdi for '{_field_name(path)}'.{foreign_letters(error.instance)}"
         fix = _did_you_mean(error.instance, options) + (fix or f"Brug en af: {', '.join(map(str, options))}.")
     elif validator == "anyOf":
         message = f"{_field_name(path)} har hverken telefon, sms, e-mail, hjemmeside eller chat."
@@ -98,7 +209,7 @@ def _describe(error, file: str, positions: Positions) -> Problem:
         kind = FORMAT_NAMES_DA.get(error.validator_value, error.validator_value)
         message = f"'{error.instance}' er ikke en gyldig {kind} i '{_field_name(path)}'."
     elif validator == "pattern":
-        message = f"'{error.instance}' har ikke den rigtige form i '{_field_name(path)}'."
+        message = f"'{error.instance}' har ikke den rigtige form i '{_field_name(path)}'.{foreign_letters(error.instance)}"
     elif validator in ("minItems", "minLength", "minProperties"):
         message = f"Feltet '{_field_name(path)}' er tomt."
         fix = fix or "Udfyld feltet."

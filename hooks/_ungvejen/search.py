@@ -128,7 +128,7 @@ def words_with_special_letters(texts) -> set[str]:
     """Lower-case words containing æ, ø or å, from any number of texts."""
     found = set()
     for text in texts:
-        for word in WORD.findall(text.lower()):
+        for word in WORD.findall(str(text).lower()):
             word = word.strip("'’-")
             if SPECIAL_LETTERS.search(word) and len(word) > 1:
                 found.add(word)

@@ -1,18 +1,32 @@
 """Shortcodes: `<!-- ung:NAME [id] [key=value ...] -->` markers in Markdown.
 
 An HTML comment reads cleanly where no hook runs. The grammar is small and strict: an
-unknown shortcode, argument or value is a problem naming page and line.
+unknown shortcode, argument or value is a problem naming page and line, and so is a marker
+that starts `<!-- ung:` but cannot be read (a `>` inside it, no `-->`): it would otherwise be
+an invisible comment, or hide the rest of the page.
+
+A marker inside code – a fenced block (``` or ~~~), an indented block, or `inline code` – is
+shown as code: Markdown escapes it (`&lt;!-- ung:…`), so it is neither checked nor replaced.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from .frontmatter import FENCE as FRONT_MATTER
 from .problems import Problem
+from .schema_errors import foreign_letters, look_alike_fix
 
-MARKER = re.compile(r"<!--\s*ung:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->")
+# Possessive `++` and no `\s*` before `-->`: a long name or run of spaces without `-->` after it
+# takes linear time, not quadratic (the arguments are split on whitespace anyway).
+MARKER = re.compile(r"<!--\s*ung:(?P<name>[\w-]++)(?P<args>[^<>]*?)-->")
+# Where a marker starts: `ung:` as we write it, or one of our names in capitals or with spaces
+# (`<!-- UNG:kontakter -->`); an editor's own note (`<!-- Ung: husk ... -->`) is left alone.
+OPENING = re.compile(r"<!--\s*(?:ung:|(?i:ung\s*:\s*(?:kontakter|kontakt|materialer|arrangementer)\b))")
+EXAMPLE = "Skriv den som  <!-- ung:kontakter tema=rusmidler -->  : navn og argumenter uden < og >, og luk med -->."
 ARGUMENT_NAMES = MappingProxyType({"tema": "theme", "målgruppe": "audience", "maalgruppe": "audience"})
 
 
@@ -38,13 +52,20 @@ class Shortcode:
     text: str = ""
 
 
-def find(source: str, file: str, known: dict[str, set[str]]) -> tuple[list[Shortcode], list[Problem]]:
+def find(source: str, file: str, known: dict[str, set[str]],
+         skip_code: bool = True) -> tuple[list[Shortcode], list[Problem]]:
     """The valid shortcodes of a page's source, and the problems of the others (the source
-    includes the front matter, so lines match the file)."""
+    includes the front matter, so lines match the file). Markers in code are skipped."""
     found, problems = [], []
-    for match in MARKER.finditer(source):
+    readable = mask_code(source) if skip_code else source
+    line_starts = [0] + [match.end() for match in re.finditer("\n", readable)]
+    for opening in OPENING.finditer(readable):
+        line = bisect_right(line_starts, opening.start())
+        match = MARKER.match(readable, opening.start())
+        if match is None:
+            problems.append(Problem(file, line, 0, _unreadable(readable, opening), EXAMPLE))
+            continue
         problems_before = len(problems)
-        line = source.count("\n", 0, match.start()) + 1
         name = match["name"]
         spec = SPECS.get(name)
         if spec is None:
@@ -76,13 +97,98 @@ def find(source: str, file: str, known: dict[str, set[str]]) -> tuple[list[Short
             problems.append(Problem(file, line, 0, f"ung:{name} mangler et id.",
                                     f"Skriv fx <!-- ung:{name} ssp-keld-bjoerbaek --> med et id fra data/contacts.yml."))
             continue
-        unknown = [Problem(file, line, 0, f"Ukendt {_danish(argument)} '{value}' i ung:{name}.",
-                           f"Brug en af: {', '.join(sorted(known[argument]))}.")
+        unknown = [Problem(file, line, 0, f"Ukendt {_danish(argument)} '{value}' i ung:{name}.{foreign_letters(value)}",
+                           look_alike_fix(value, known[argument]) + f"Brug en af: {', '.join(sorted(known[argument]))}.")
                    for argument, value in shortcode.arguments.items() if value not in known[argument]]
         problems += unknown
         if not unknown and len(problems) == problems_before:
             found.append(shortcode)
     return found, problems
+
+
+def live_markers(source: str) -> set[str]:
+    """The text of every marker outside code: the ones Markdown passes on as comments."""
+    return {match.group(0) for match in MARKER.finditer(mask_code(source))}
+
+
+def _unreadable(text: str, opening) -> str:
+    """What is wrong with a marker that starts `<!-- ung:` but does not parse."""
+    start = opening.start()
+    end = text.find("-->", start)
+    next_comment = text.find("<!--", opening.end())
+    if end == -1 or -1 < next_comment < end:
+        return "Shortcoden bliver ikke lukket med -->, så resten af siden bliver skjult."
+    inside = text[opening.end():end]
+    if not re.match(r"<!--\s*ung:", opening.group(0)):
+        return "Shortcoden kan ikke læses: skriv 'ung:' med små bogstaver og uden mellemrum."
+    if "<" in inside:
+        return "Shortcoden kan ikke læses: der står '<' inde i den."
+    if ">" in inside:
+        return "Shortcoden kan ikke læses: der står '>' inde i den."
+    if inside.strip() and inside[:1].isspace():
+        return "Shortcoden kan ikke læses: skriv navnet lige efter 'ung:' uden mellemrum."
+    if not inside.strip():
+        return "Shortcoden mangler sit navn efter 'ung:'."
+    return "Shortcoden kan ikke læses."
+
+
+# -- code, as Python-Markdown (with pymdownx.superfences) reads it -------------------------------
+
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})")
+_CONTAINER = re.compile(r"(?:[-*+]|\d+[.)])(?:[ \t]|$)|(?:!!!|\?\?\?\+?)[ \t]|:[ \t]")
+_INLINE_CODE = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
+TAB = 4  # Python-Markdown's tab_length: a list item's or an admonition's text is indented 4
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+def mask_code(source: str) -> str:
+    """`source` with every character inside code replaced by a space (lines stay where they are).
+
+    Fenced blocks may be indented (inside a list or an admonition); an indented block is code
+    when it is indented 4 more than the list item or admonition it stands in, after a blank
+    line. Front matter is left as it is.
+    """
+    front = FRONT_MATTER.match(source)
+    head, body = (source[:front.end()], source[front.end():]) if front else ("", source)
+    out, fence, containers, blank_before, indented = [], None, [0], True, False
+    for line in body.split("\n"):
+        expanded = line.expandtabs(TAB)
+        text = expanded.lstrip(" ")
+        indent = len(expanded) - len(text)
+        if fence:
+            out.append(_blank(line))
+            if re.fullmatch(re.escape(fence[0]) + "{%d,}[ \t]*" % len(fence), text):
+                fence = None
+            continue
+        if not text:
+            out.append(line)
+            blank_before = True
+            continue
+        if indented and indent >= containers[-1] + TAB:
+            out.append(_blank(line))
+            continue
+        indented = False
+        while len(containers) > 1 and indent < containers[-1] and (blank_before or _CONTAINER.match(text)):
+            containers.pop()
+        if blank_before and indent >= containers[-1] + TAB:
+            indented = True
+            out.append(_blank(line))
+            blank_before = False
+            continue
+        blank_before = False
+        opened = _FENCE_OPEN.match(text)
+        if opened and not (opened.group(1)[0] == "`" and "`" in text[opened.end():]):
+            fence = opened.group(1)
+            out.append(_blank(line))
+            continue
+        if _CONTAINER.match(text):
+            containers.append(indent + TAB)
+        out.append(line)
+    masked = "\n".join(out)
+    return head + _INLINE_CODE.sub(lambda match: _blank(match.group(0)), masked)
 
 
 def _danish(argument: str) -> str:

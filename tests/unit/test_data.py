@@ -177,7 +177,7 @@ def test_missing_file_and_not_utf8(project):
     (project / "data" / "tags.yml").unlink()
     (project / "data" / "materials.yml").write_bytes("materials: [bør]\n".encode("latin-1"))
     assert where(report_of(project)) == [
-        ("data/materials.yml", 1, 0, "Filen er ikke gemt som UTF-8."),
+        ("data/materials.yml", 1, 14, "Filen er ikke gemt som UTF-8."),
         ("data/tags.yml", 1, 0, "Filen findes ikke."),
     ]
 
@@ -195,3 +195,117 @@ def test_problems_in_several_files_come_together(project):
     assert [(p.file, p.line) for p in report.problems] == [("data/contacts.yml", 21), ("data/tags.yml", 1)]
     assert report.problems[0].fix.startswith("Mente du 'akut'?")
     assert report.problems[1].fix == "Skriv søgeordet med små bogstaver."
+
+
+# -- issue 14: careless or hostile data files give a problem with file and line ------------------
+
+def test_recursive_alias_in_a_data_file(project):
+    edit(project, "contacts.yml", "themes: [alle]", "themes: &t [alle, *t]")
+    [problem] = report_of(project).problems
+    assert (problem.file, problem.line, problem.column) == ("data/contacts.yml", 9, 23)
+    assert "'*t' henviser til sig selv" in problem.message
+
+
+def test_a_deleted_schema_is_named(project):
+    (project / "data" / "schema" / "tags.schema.json").unlink()
+    [problem] = report_of(project).problems
+    assert (problem.file, problem.line) == ("data/schema/tags.schema.json", 1)
+    assert problem.message == "Skemaet for data/tags.yml findes ikke."
+    assert "git checkout -- data/schema/tags.schema.json" in problem.fix
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("{", "Skemaet for data/tags.yml er ikke gyldig JSON (linje 1, kolonne 2)."),
+    ('{"type": "strin"}', "Skemaet for data/tags.yml er ikke et gyldigt JSON Schema ('strin' is not valid under any of the given schemas)."),
+])
+def test_a_broken_schema_is_named(project, content, message):
+    (project / "data" / "schema" / "tags.schema.json").write_text(content, encoding="utf-8")
+    [problem] = report_of(project).problems
+    assert problem.file == "data/schema/tags.schema.json" and problem.message == message
+
+
+def test_a_data_file_that_is_a_folder(project):
+    (project / "data" / "tags.yml").unlink()
+    (project / "data" / "tags.yml").mkdir()
+    [problem] = report_of(project).problems
+    assert (problem.file, problem.line, problem.message) == ("data/tags.yml", 1, "data/tags.yml er en mappe, ikke en fil.")
+    assert "Slet mappen" in problem.fix
+
+
+def test_a_field_named_by_a_number_is_named(project):
+    edit(project, "contacts.yml", "    urgency: raad\n", "    urgency: raad\n    1: x\n")
+    [problem] = report_of(project).problems
+    assert (problem.line, problem.column) == (22, 8)
+    assert problem.message == "Ukendt felt '1' i contacts → nr. 2."
+
+
+def test_a_look_alike_letter_in_a_theme_is_named(project):
+    edit(project, "contacts.yml", "themes: [rusmidler]", "themes: [rusmidl\u0435r]")
+    [problem] = report_of(project).problems
+    assert problem.message.startswith("Ukendt tema 'rusmidl\u0435r'.")
+    assert "kyrillisk е (U+0435)" in problem.message
+    assert "rusmidler" in problem.fix
+
+
+def test_a_look_alike_letter_in_an_enum_is_named(project):
+    edit(project, "contacts.yml", "urgency: raad", "urgency: r\u0430ad")
+    [problem] = report_of(project).problems
+    assert "kyrillisk а (U+0430)" in problem.message
+
+
+def test_many_contacts_are_read_without_the_cycle_collector(project):
+    """Issue 14: 5,000 contacts took more than linear time – Python's cycle collector walked the
+    growing node tree again and again while it was read. bench/data_scale.py has the figures."""
+    import gc
+
+    person = (project / "data" / "contacts.yml").read_text(encoding="utf-8").split("  - id: ssp-test\n")[1]
+    extra = "".join(f"  - id: ekstra-{index}\n" + person for index in range(2000))
+    (project / "data" / "contacts.yml").write_text(
+        (project / "data" / "contacts.yml").read_text(encoding="utf-8") + extra, encoding="utf-8")
+    collections = []
+
+    def note(phase, info):
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(note)
+    try:
+        data = load_site_data(project)
+    finally:
+        gc.callbacks.remove(note)
+    assert len(data.contacts) == 2002
+    assert len(collections) <= 1  # the one when it is enabled again (before: 500 and more)
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("page", ["../../../../../../../../etc/hostname.md", "/etc/hostname.md", "temaer//x.md"])
+def test_a_theme_page_outside_docs_is_one_problem(project, page):
+    edit(project, "themes.yml", "page: temaer/rusmidler.md", f"page: {page}")
+    [problem] = report_of(project).problems
+    assert (problem.file, problem.line) == ("data/themes.yml", 3)
+    assert problem.message == f"'{page}' har ikke den rigtige form i 'themes → nr. 1 → page'."
+    assert "(uden / og .. foran)" in problem.fix
+
+
+def test_a_material_file_outside_docs_is_one_problem(project):
+    (project / "data" / "materials.yml").write_text(
+        "materials:\n  - id: m1\n    title: {da: M, en: M}\n    theme: rusmidler\n    grades: [udskoling]\n"
+        "    duration_minutes: 90\n    format: pdf\n    language: da\n    file: ../../../../../../etc/passwd\n", encoding="utf-8")
+    assert where(report_of(project)) == [
+        ("data/materials.yml", 9, 11, "'../../../../../../etc/passwd' har ikke den rigtige form i 'materials → nr. 1 → file'.")]
+
+
+def test_a_link_in_docs_to_a_file_outside_it_is_a_problem(project):
+    (project / "docs" / "filer").mkdir()
+    (project / "docs" / "filer" / "plakat.pdf").symlink_to("/etc/passwd")
+    (project / "data" / "materials.yml").write_text(
+        "materials:\n  - id: m1\n    title: {da: M, en: M}\n    theme: rusmidler\n    grades: [udskoling]\n"
+        "    duration_minutes: 90\n    format: pdf\n    language: da\n    file: filer/plakat.pdf\n", encoding="utf-8")
+    assert where(report_of(project)) == [("data/materials.yml", 9, 11, "Filen filer/plakat.pdf ligger ikke i docs/.")]
+
+
+def test_a_data_file_that_is_not_a_regular_file(project):
+    (project / "data" / "tags.yml").unlink()
+    (project / "data" / "tags.yml").symlink_to("/dev/zero")
+    [problem] = report_of(project).problems
+    assert (problem.file, problem.message) == ("data/tags.yml", "data/tags.yml er ikke en almindelig fil.")

@@ -89,3 +89,51 @@ def test_content_hash():
     assert content_hash("abc") == "ba7816bf8f01cfea"  # the first 16 hex digits of sha256("abc")
     assert len(content_hash("æøå")) == 16
     assert content_hash("x") != content_hash("y")
+
+
+# -- issue 14: text written over several lines in YAML (`da: >`) ------------------------------
+
+FOLDED = {**EVENT, "title": {"da": "Temaaften om\nrusmidler\n", "en": "Theme evening\n"},
+          "place": {"da": "Vejen\nBibliotek\n", "en": "Vejen Library"},
+          "description": {"da": "Første linje.\nAnden linje.\n", "en": "About."}}
+
+
+def test_calendar_with_a_title_written_over_several_lines():
+    # make_downloads names each event's own calendar after its title.
+    ics = calendar([FOLDED], "da", "", "Temaaften om\nrusmidler\n")
+    parsed = Calendar.from_ical(ics)
+    assert str(parsed["X-WR-CALNAME"]) == "Temaaften om rusmidler"
+    [event] = parsed.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Temaaften om rusmidler"
+    assert str(event["LOCATION"]) == "Vejen Bibliotek"
+    assert str(event["DESCRIPTION"]) == "Første linje.\nAnden linje."
+
+
+def test_vcard_with_a_name_and_role_written_over_several_lines():
+    person = {**PERSON, "name": {"da": "Keld\nBjørbæk Hansen\n", "en": "Keld"}, "role": {"da": "SSP-\nkonsulent\n", "en": "x"}}
+    lines = card_lines(vcard(person, "da"))
+    assert "FN:Keld Bjørbæk Hansen" in lines and "TITLE:SSP- konsulent" in lines
+    assert "N:Hansen;Keld Bjørbæk;;;" in lines
+
+
+# -- issue 14: what a lesson PDF may embed ------------------------------------------------------
+
+def test_a_lesson_pdf_may_embed_files_from_docs_and_the_built_site_only(tmp_path):
+    from _ungvejen.downloads import allowed_file
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "undervisning").mkdir(parents=True)
+    (site / "assets").mkdir(parents=True)
+    (docs / "undervisning" / "foto.png").write_bytes(b"png")
+    (site / "assets" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x", encoding="utf-8")
+    (docs / "genvej.png").symlink_to("/etc/passwd")
+    # A page's URLs are relative to its place in the built site; MkDocs copies docs/ there later.
+    assert allowed_file((site / "undervisning" / "foto.png").as_uri(), docs, site) == docs / "undervisning" / "foto.png"
+    assert allowed_file((docs / "undervisning" / "foto.png").as_uri(), docs, site) == docs / "undervisning" / "foto.png"
+    assert allowed_file((site / "assets" / "logo.svg").as_uri(), docs, site) == site / "assets" / "logo.svg"
+    for refused in ("file:///etc/passwd", (tmp_path / "mkdocs.yml").as_uri(), (site / ".." / "mkdocs.yml").as_uri(),
+                    (site / "undervisning" / "findes-ikke.png").as_uri(), (docs / "genvej.png").as_uri(),
+                    "file://andenmaskine/etc/passwd", "http://127.0.0.1/x.png", "https://example.com/x.png",
+                    "ftp://example.com/x", "data:image/png;base64,AAAA", "file:///etc/%2e%2e/etc/passwd"):
+        assert allowed_file(refused, docs, site) is None, refused

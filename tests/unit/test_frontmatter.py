@@ -186,3 +186,110 @@ def test_fences_may_have_trailing_spaces():
 ])
 def test_months_between_reviews(text, months):
     assert months_between_reviews(text) == months
+
+
+# -- issue 14: values of the wrong kind, markup, look-alike letters -----------------------------
+
+@pytest.mark.parametrize(("line", "column", "message"), [
+    ("theme: [rusmidler]", 8, "Feltet 'theme' skal være ét tema-id (en tekst), ikke en liste."),
+    ("theme: {a: 1}", 8, "Feltet 'theme' skal være ét tema-id (en tekst), ikke en gruppe af felter."),
+    ("theme: 12", 8, "Ukendt tema '12'."),
+])
+def test_theme_that_is_not_a_text(line, column, message):
+    problems = problems_of(page(*GOOD.values(), line))
+    assert where(problems) == [(6, column, message)]
+
+
+@pytest.mark.parametrize(("line", "where_"), [
+    ("audiences: [[unge]]", (4, 13, "Målgruppe nr. 1 skal være et ord, ikke en liste.")),
+    ("audiences: [unge, {a: 1}]", (4, 19, "Målgruppe nr. 2 skal være et ord, ikke en gruppe af felter.")),
+])
+def test_audience_that_is_not_a_word(line, where_):
+    lines = [line if key == "audiences" else value for key, value in GOOD.items()]
+    assert where(problems_of(page(*lines))) == [where_]
+
+
+def test_tag_that_is_not_a_word():
+    problems = problems_of(page(*GOOD.values(), "tags: [hash, [joint], {a: 1}]"))
+    assert where(problems) == [(6, 14, "Søgeord nr. 2 skal være et ord, ikke en liste."),
+                               (6, 23, "Søgeord nr. 3 skal være et ord, ikke en gruppe af felter.")]
+
+
+@pytest.mark.parametrize("value", ["Rusmidler <b>og</b> alkohol", "Rusmidler &amp; alkohol", "Børn < 12 år",
+                                   "Rusmidler &#60;3", "Rusmidler <!-- x -->"])
+@pytest.mark.parametrize("key", ["title", "description"])
+def test_markup_in_title_or_description(key, value):
+    lines = [f'{key}: "{value}"' if name == key else line for name, line in GOOD.items()]
+    problems = problems_of(page(*lines))
+    assert [(p.line, p.message) for p in problems] == [
+        (2 + list(GOOD).index(key), f"Feltet '{key}' er ren tekst, men indeholder HTML ('<' eller '&…;').")]
+    assert "Skriv teksten uden" in problems[0].fix
+
+
+@pytest.mark.parametrize("value", ["Skole & SSP", "Mere > mindre", "Hvad er SSP?"])
+def test_plain_text_title_is_fine(value):
+    lines = [f'title: "{value}"' if name == "title" else line for name, line in GOOD.items()]
+    assert problems_of(page(*lines)) == []
+
+
+@pytest.mark.parametrize(("line", "start"), [
+    ("theme: rusmidl\u0435r", "Ukendt tema 'rusmidl\u0435r'."),
+    ("tags: [h\u0430sh]", "Ukendt søgeord (tag) 'h\u0430sh'."),
+])
+def test_look_alike_letters_are_named(line, start):
+    [problem] = problems_of(page(*GOOD.values(), line))
+    assert problem.message.startswith(start)
+    assert "kyrillisk" in problem.message and "(U+04" in problem.message
+
+
+def test_look_alike_letter_in_an_audience():
+    lines = ["audiences: [ung\u0435]" if key == "audiences" else value for key, value in GOOD.items()]
+    [problem] = problems_of(page(*lines))
+    assert "kyrillisk е (U+0435)" in problem.message
+    assert problem.fix.startswith("Skriv 'unge' med almindelige bogstaver")
+
+
+def test_invisible_character_is_named():
+    [problem] = problems_of(page(*GOOD.values(), "theme: rus\u200bmidler"))
+    assert "usynligt tegn (U+200B ZERO WIDTH SPACE)" in problem.message
+
+
+def test_usable_meta_keeps_only_values_of_the_right_kind():
+    from _ungvejen.frontmatter import usable
+
+    front = split(page("title: 2026", "description: [a]", "audiences: [unge, [x], 3]", "reviewed: 2026-11-20 10:00:00",
+                       "theme: [rusmidler]", "tags: [hash, {a: 1}, 7]", "review_every: [1]", "noindex: true"), FILE)
+    assert usable(front.meta) == {"title": "2026", "description": "['a']", "audiences": ["unge"],
+                                  "tags": ["hash", "7"], "noindex": True}
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("review_every: 99999 years", "'99999 years' er for lang tid mellem to gennemgange (højst 10 år)."),
+    ("review_every: 121 months", "'121 months' er for lang tid mellem to gennemgange (højst 10 år)."),
+])
+def test_review_every_too_long(line, message):
+    problems = problems_of(page(*GOOD.values(), line))
+    assert where(problems) == [(6, 15, message)]
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "1899-01-01", "2206-11-28"])
+def test_reviewed_year_out_of_range(date):
+    lines = [GOOD["title"], GOOD["description"], GOOD["audiences"], f"reviewed: {date}"]
+    problems = problems_of(page(*lines))
+    assert where(problems) == [(5, 11, f"'{date}' ligger ikke mellem år 2000 og 2100.")]
+    from _ungvejen.frontmatter import usable
+
+    assert "reviewed" not in usable(split(page(*lines), FILE).meta)
+
+
+def test_usable_meta_never_gives_a_due_date_past_the_calendar():
+    from types import SimpleNamespace
+
+    from _ungvejen.frontmatter import usable
+    from _ungvejen.review import due_date
+
+    settings = SimpleNamespace(review_months=lambda audience: 6)
+    for lines in (["reviewed: 9999-12-31"], ["reviewed: 2026-11-20", "review_every: 99999 years"]):
+        meta = usable(split(page(GOOD["title"], *lines), FILE).meta)
+        due = due_date(meta, settings)
+        assert due is None or due.year < 2200

@@ -76,3 +76,8 @@ def test_article_text():
 def test_words_with_special_letters():
     texts = ["Hjælp til BØRN og unge – 'Åen' ø æble-å", "ingen her", "Børn, børn!"]
     assert words_with_special_letters(texts) == {"hjælp", "børn", "åen", "æble-å"}
+
+
+def test_words_of_a_title_that_is_not_text():
+    """`title: 2026` is reported by the front-matter check; the index must not break on it."""
+    assert words_with_special_letters([2026, "Få hjælp"]) == {"få", "hjælp"}

@@ -120,3 +120,11 @@ def test_a_config_file_outside_the_root_is_named_by_its_name_and_unreadable_give
     elsewhere = tmp_path_factory.mktemp("elsewhere") / "site.yml"
     report = report_of({"exit_url": "x", "audiences": {"unge": {"review_every": "6 months"}}}, root, elsewhere)
     assert [(p.file, p.line, p.column) for p in report.problems] == [("site.yml", 1, 0)]
+
+
+def test_a_review_interval_too_long_to_count_is_a_mistake(root):
+    """'99999 years' passed the schema, then every page's due date ended in a ValueError
+    (year out of range) in the middle of the build (issue 14)."""
+    report = report_of({"exit_url": "https://www.dmi.dk/", "audiences": {"unge": {"review_every": "99999 years"}}}, root)
+    assert [p.message for p in report.problems] == [
+        "'99999 years' har ikke den rigtige form i 'audiences → unge → review_every'."]

@@ -38,7 +38,7 @@ def test_valid_shortcodes_with_their_lines_and_arguments():
 
 
 def test_other_comments_are_not_shortcodes():
-    assert find("<!-- en kommentar -->\n<!-- ung: -->\n", FILE, KNOWN) == ([], [])
+    assert find("<!-- en kommentar -->\n<!-- Ung: en note til redaktøren -->\n<!-- ungdom: x -->\n", FILE, KNOWN) == ([], [])
 
 
 INVALID = {
@@ -115,3 +115,90 @@ def test_an_argument_given_twice_is_a_problem_not_the_last_value():
     shortcodes, problems = find("<!-- ung:kontakter tema=rusmidler tema=trafik -->", "docs/x.md", KNOWN)
     assert shortcodes == []
     assert [(p.line, p.message) for p in problems] == [(1, "ung:kontakter har 'tema' to gange.")]
+
+
+# -- issue 14: shortcodes shown as code, markers that do not parse, look-alike letters ----------
+
+BAD = "<!-- ung:kontakt -->"  # a problem wherever it is read as a shortcode
+
+
+@pytest.mark.parametrize("body", [
+    f"```\n{BAD}\n```\n",
+    f"~~~markdown\n{BAD}\n~~~\n",
+    f"````md\n```\n{BAD}\n```\n````\n",
+    f"- punkt\n\n    ```html\n    {BAD}\n    ```\n",
+    f"Tekst:\n\n    {BAD}\n",
+    f"Skriv `{BAD}` på sin egen linje.\n",
+    f"Skriv ``{BAD}`` eller `` ` `` her.\n",
+    f"!!! note\n\n    Tekst.\n\n        {BAD}\n",
+])
+def test_a_shortcode_in_code_is_shown_not_read(body):
+    assert find(FRONT + body, FILE, KNOWN) == ([], [])
+
+
+@pytest.mark.parametrize("body", [
+    f"- punkt\n\n    {BAD}\n",                  # a list item's own paragraph
+    f"!!! note\n\n    {BAD}\n",                  # inside an admonition
+    f"??? note \"Mere\"\n    {BAD}\n",
+    f"Tekst\n    {BAD}\n",                       # continues the paragraph above
+    f"```\nkode\n```\n\n{BAD}\n",                # after a closed code block
+    f"Et ` alene, og så {BAD}\n",                # a lone backtick opens no code
+])
+def test_a_shortcode_outside_code_is_read(body):
+    shortcodes, problems = find(FRONT + body, FILE, KNOWN)
+    assert [p.message for p in problems] == ["ung:kontakt mangler et id."]
+    assert problems[0].line == FRONT.count("\n") + 1 + body[:body.index(BAD)].count("\n")
+
+
+def test_code_keeps_the_line_numbers_below_it():
+    source = FRONT + "```\n<!-- ung:kontakt -->\n```\n\n<!-- ung:kontakter tema=sport -->\n"
+    _, [problem] = find(source, FILE, KNOWN)
+    assert problem.line == 8
+
+
+@pytest.mark.parametrize(("marker", "message"), [
+    ("<!-- ung:kontakter tema=rus>midler -->", "Shortcoden kan ikke læses: der står '>' inde i den."),
+    ("<!-- ung:kontakter tema=rusmidler", "Shortcoden bliver ikke lukket med -->, så resten af siden bliver skjult."),
+    ("<!-- ung:kontakter tema=rusmidler ->", "Shortcoden bliver ikke lukket med -->, så resten af siden bliver skjult."),
+    ("<!-- UNG:kontakter -->", "Shortcoden kan ikke læses: skriv 'ung:' med små bogstaver og uden mellemrum."),
+    ("<!-- ung :kontakter -->", "Shortcoden kan ikke læses: skriv 'ung:' med små bogstaver og uden mellemrum."),
+    ("<!-- ung: -->", "Shortcoden mangler sit navn efter 'ung:'."),
+    ("<!-- ung: kontakter -->", "Shortcoden kan ikke læses: skriv navnet lige efter 'ung:' uden mellemrum."),
+    ("<!-- ung:kontakter tema=<b>rusmidler</b> -->", "Shortcoden kan ikke læses: der står '<' inde i den."),
+])
+def test_a_marker_that_does_not_parse_is_a_problem_with_its_line(marker, message):
+    shortcodes, problems = found_in("<!-- ung:materialer -->", marker, "", "Tekst.")
+    assert [(p.line, p.message) for p in problems] == [(5, message)]
+    assert "<!-- ung:kontakter tema=rusmidler -->" in problems[0].fix
+    assert [s.name for s in shortcodes] == ["materialer"]
+
+
+def test_look_alike_letters_in_a_shortcode_are_named():
+    _, [problem] = found_in("<!-- ung:kontakter tema=rusmidl\u0435r -->")
+    assert problem.message == ("Ukendt tema 'rusmidl\u0435r' i ung:kontakter. Ordet har tegn, der ikke er danske "
+                               "bogstaver: kyrillisk е (U+0435).")
+    assert problem.fix.startswith("Skriv 'rusmidler' med almindelige bogstaver")
+
+
+def test_live_markers_are_the_ones_outside_code():
+    from _ungvejen.shortcodes import live_markers
+
+    source = FRONT + "```\n<!-- ung:kontakt a -->\n```\n<!-- ung:kontakt b -->\n`<!-- ung:kontakt c -->`\n"
+    assert live_markers(source) == {"<!-- ung:kontakt b -->"}
+
+
+def test_an_unclosed_marker_does_not_swallow_the_next_one():
+    shortcodes, problems = found_in("<!-- ung:kontakter tema=rusmidler", "<!-- ung:kontakt ssp-test -->")
+    assert [(p.line, p.message) for p in problems] == [
+        (4, "Shortcoden bliver ikke lukket med -->, så resten af siden bliver skjult.")]
+    assert [s.text for s in shortcodes] == ["<!-- ung:kontakt ssp-test -->"]
+
+
+@pytest.mark.parametrize("text", ["<!-- ung:" + "a" * 30_000, "<!-- ung:kontakt" + " " * 30_000,
+                                  "<!-- ung:kontakt" + " x" * 15_000, "<!-- ung:kontakt x -->\n" * 5_000])
+def test_long_markers_take_linear_time(text):
+    import time
+
+    started = time.process_time()
+    find(text, FILE, KNOWN)
+    assert time.process_time() - started < 1.5

@@ -150,3 +150,74 @@ def test_positions_only_reads_files_with_custom_tags():
 def test_positions_only_of_a_broken_file_is_empty():
     assert positions_only("a: [\n", "mkdocs.yml").lines == {}
     assert positions_only("", "mkdocs.yml").lines == {}
+
+
+# -- issue 14: hostile YAML gives a problem at its line, never a traceback or a hang -------------
+
+def test_an_alias_that_contains_itself_is_a_problem_at_the_alias():
+    problem = syntax_problem("contacts:\n  - id: a\n    themes: &t [alle, *t]\n")
+    assert (problem.file, problem.line, problem.column) == ("data/x.yml", 3, 23)
+    assert "*t" in problem.message and "sig selv" in problem.message
+    assert "Traceback" not in str(problem)
+
+
+def test_an_alias_inside_its_own_mapping_is_a_problem():
+    problem = syntax_problem("a: &m\n  b: 1\n  c: *m\n", line_offset=1)
+    assert (problem.line, problem.column) == (4, 6)
+
+
+def test_an_alias_bomb_is_stopped_at_the_alias_quickly():
+    import time
+
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 7):
+        aliases = ", ".join([f"*a{level - 1}"] * 10)
+        levels.append(f"a{level}: &a{level} [{aliases}]")
+    started = time.perf_counter()
+    problem = syntax_problem("\n".join(levels) + "\n")
+    assert time.perf_counter() - started < 5
+    assert problem.line in range(2, 8) and problem.column > 0
+    assert "for mange" in problem.message
+
+
+def test_a_few_aliases_are_fine():
+    data, positions, problems = load_yaml("a: &l [unge, foraeldre]\nb: *l\nc: *l\n", "f")
+    assert data == {"a": ["unge", "foraeldre"], "b": ["unge", "foraeldre"], "c": ["unge", "foraeldre"]}
+    assert positions.of(("c",)) == (1, 4) and problems == []
+
+
+@pytest.mark.parametrize("text", [
+    "a: " + "[" * 2000 + "]" * 2000 + "\n",
+    "a: " + "[" * 200 + "]" * 200 + "\n",
+    "".join(f"{'  ' * depth}k{depth}:\n" for depth in range(300)) + "  " * 300 + "v: 1\n",
+])
+def test_deep_nesting_is_a_problem(text):
+    problem = syntax_problem(text)
+    assert problem.line >= 1 and "dybt" in problem.message
+
+
+def test_a_number_as_field_name_has_its_own_position():
+    data, positions, _ = load_yaml("a:\n  1: x\n  2.5: y\n", "f")
+    assert data == {"a": {1: "x", 2.5: "y"}}
+    assert positions.of(("a", 1)) == (2, 6)
+    assert positions.of(("a", 2.5)) == (3, 8)
+
+
+def test_a_control_character_is_a_problem_at_its_line():
+    problem = syntax_problem("a: 1\nb: x\x00y\n")
+    assert (problem.line, problem.column) == (2, 5)
+    assert problem.message == "Filen indeholder et usynligt styretegn (U+0000), som ikke må stå i en tekstfil."
+    assert "\n" not in str(problem)
+
+
+@pytest.mark.parametrize("tag", ["!ENV [X]", "!!python/object/apply:os.system [ls]", "!ukendt x"])
+def test_a_yaml_tag_is_a_problem_in_danish(tag):
+    problem = syntax_problem(f"a: 1\nb: {tag}\n")
+    assert (problem.line, problem.column) == (2, 4)
+    assert problem.message.startswith("YAML kan ikke læses: Mærket '!")
+    assert "\n" not in str(problem)
+
+
+def test_a_number_too_long_for_python_is_a_problem():
+    problem = syntax_problem("a: 1\nphone: " + "9" * 5000 + "\n")
+    assert (problem.line, problem.column, problem.message) == (2, 8, "Tallet på 5000 cifre er for langt.")

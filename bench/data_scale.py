@@ -1,0 +1,159 @@
+"""Data validation at scale: load + validate data/*.yml with 50, 500 and 5,000 extra contacts.
+
+Run: .venv/bin/python bench/data_scale.py [--build] [COUNT ...]
+
+Each extra contact is a copy of a real person in data/contacts.yml with its own id, spread over
+the real themes. Printed per count: the time `load_site_data` takes (CPU time of this process,
+best of BENCH_RUNS, and wall-clock time, which depends on what else runs), split into its phases
+(YAML, positions, JSON Schema, cross-checks), the time per contact, and the same with every
+extra contact holding three mistakes (the error path: problems, Danish texts, "did you mean").
+"ms/contact" is the time each extra contact adds (the time without extra contacts taken off);
+"vs first" compares it with the smallest count's: about 1.0 at every count = linear.
+With --build, the real site is also built strictly with the extra contacts (wall and CPU time
+of the build process): most of that time is the pages and the lesson PDFs that list them.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
+
+import yaml  # noqa: E402
+
+from _ungvejen import data as data_module  # noqa: E402
+from _ungvejen import schema_errors, yamlsource  # noqa: E402
+from _ungvejen.problems import ProblemReport  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+COUNTS = (50, 500, 5000)
+
+
+def extra_contacts(count: int, mistakes: bool = False) -> str:
+    themes = [theme["id"] for theme in yaml.safe_load((ROOT / "data" / "themes.yml").read_text(encoding="utf-8"))["themes"]]
+    rows = []
+    for index in range(count):
+        theme = themes[index % len(themes)]
+        rows.append(f"""\
+  - id: ekstra-{index}
+    kind: {"persn" if mistakes else "person"}
+    name: {{da: "Person Nummer {index}", en: "Person Number {index}"}}
+    role: {{da: "SSP-konsulent, {theme}", en: "SSP consultant, {theme}"}}
+    phone: "24 43 {index % 100:02d} {(index // 100) % 100:02d}"
+    email: ekstra{index}@vejen.dk
+    audiences: [unge, foraeldre, fagpersoner]
+    themes: [{theme + ("x" if mistakes else "")}]
+    urgency: {"raad!" if mistakes else "raad"}
+    source: "https://www.vejen.dk/"
+    last_verified: 2026-11-28
+""")
+    return "".join(rows)
+
+
+def project(tmp: Path, count: int, mistakes: bool = False, whole_site: bool = False) -> Path:
+    root = tmp / f"{count}{'-fejl' if mistakes else ''}"
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    if whole_site:
+        shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / "overrides", root / "overrides")
+        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    contacts = root / "data" / "contacts.yml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").rstrip("\n") + "\n" + extra_contacts(count, mistakes),
+                        encoding="utf-8")
+    return root
+
+
+class Phases:
+    """CPU time per phase of load_site_data, measured by wrapping the functions it calls."""
+
+    def __init__(self):
+        self.seconds = {"YAML": 0.0, "positions": 0.0, "schema": 0.0, "cross-checks": 0.0}
+
+    def wrap(self, module, name, phase):
+        original = getattr(module, name)
+
+        def timed(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds[phase] += time.process_time() - started
+        setattr(module, name, timed)
+        return lambda: setattr(module, name, original)
+
+
+def load(root: Path) -> tuple[float, float, int, dict]:
+    phases = Phases()
+    undo = [phases.wrap(yamlsource, "_parse", "YAML"), phases.wrap(yamlsource, "_walk", "positions"),
+            phases.wrap(data_module, "schema_problems", "schema"), phases.wrap(data_module, "_cross_check", "cross-checks")]
+    wall, cpu = time.perf_counter(), time.process_time()
+    try:
+        data_module.load_site_data(root)
+        problems = 0
+    except ProblemReport as report:
+        problems = len(report.problems)
+    finally:
+        for restore in undo:
+            restore()
+    return time.process_time() - cpu, time.perf_counter() - wall, problems, phases.seconds
+
+
+def best(root: Path) -> tuple[float, float, int, dict]:
+    return min((load(root) for _ in range(RUNS)), key=lambda result: result[0])
+
+
+def build(root: Path) -> tuple[float, float]:
+    site = root / "site"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site)],
+                               cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    wall = time.perf_counter() - wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if completed.returncode:
+        raise SystemExit(f"build failed:\n{completed.stdout[-2000:]}{completed.stderr[-2000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main(argv: list[str]) -> dict:
+    with_build = "--build" in argv
+    counts = [int(arg) for arg in argv if arg.isdigit()] or list(COUNTS)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-data-"))
+    figures: dict = {}
+    print(f"load_site_data with extra contacts (CPU time, best of {RUNS}; wall time of that run)")
+    print(f"{'contacts':>9} {'CPU s':>7} {'wall s':>7} {'YAML':>6} {'pos.':>6} {'schema':>7} {'cross':>6}"
+          f" {'ms/contact':>11} {'vs first':>9}   with 3 mistakes each: {'CPU s':>6} {'problems':>8} {'vs first':>9}")
+    first = first_bad = None
+    base = best(project(tmp, 0))[0]
+    print(f"{0:>9} {base:7.2f}   (the real data alone)")
+    for count in counts:
+        cpu, wall, _, phases = best(project(tmp, count))
+        bad_cpu, _, problems, _ = best(project(tmp, count, mistakes=True))
+        per, bad_per = (cpu - base) / count, (bad_cpu - base) / count
+        first, first_bad = first or per, first_bad or bad_per
+        figures[count] = {"base_cpu_s": base, "cpu_s": cpu, "wall_s": wall, "phases": phases, "errors_cpu_s": bad_cpu, "problems": problems}
+        print(f"{count:>9} {cpu:7.2f} {wall:7.2f} {phases['YAML']:6.2f} {phases['positions']:6.2f} {phases['schema']:7.2f}"
+              f" {phases['cross-checks']:6.2f} {1000 * per:11.2f} {per / first:9.2f}   {'':>21}{bad_cpu:6.2f}"
+              f" {problems:>8} {bad_per / first_bad:9.2f}")
+    if with_build:
+        print("\nStrict build of the real site with the extra contacts (wall / CPU of the build process)")
+        for count in counts:
+            wall, cpu = build(project(tmp, count, whole_site=True))
+            figures[count].update(build_wall_s=wall, build_cpu_s=cpu)
+            print(f"{count:>9} contacts: {wall:7.1f} s wall, {cpu:7.1f} s CPU")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} (wall times depend on what else runs)")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return figures
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
