@@ -57,8 +57,9 @@ def on_post_page(output, page, config):
     state.script_hashes |= hashes
     state.scanned_files.add(Path(os.path.relpath(page.file.abs_dest_path, state.site_dir)).as_posix())
     for problem in problems:
-        # A fallback page is written once per language: state.warn gives each message once.
-        state.warn(f"{source_path(page.file.src_uri)}: Sikkerhedsreglen (Content-Security-Policy) blokerer {problem}.")
+        # One problem on many pages (a script in a title is in every page's navigation) is
+        # reported once, after the build, with the pages it is on.
+        state.csp_problems.setdefault(problem, set()).add(source_path(page.file.src_uri))
     return output
 
 
@@ -73,7 +74,11 @@ def on_post_build(config):
     hashes, problems = csp.scan_site(site, frozenset(state.template_scripts), skip=frozenset(state.scanned_files))
     for file, found in sorted(problems.items()):
         for problem in found:
-            state.warn(f"site/{file}: Sikkerhedsreglen (Content-Security-Policy) blokerer {problem}.")
+            state.csp_problems.setdefault(problem, set()).add(f"site/{file}")
+    for problem, sources in sorted(state.csp_problems.items()):
+        first, *others = sorted(sources)
+        where = f" (også på {len(others)} andre sider)" if others else ""
+        state.warn(f"{first}: Sikkerhedsreglen (Content-Security-Policy) blokerer {problem}{where}.")
     script_hashes = sorted(state.script_hashes | set(hashes))
     headers = csp.security_headers(script_hashes)
     (site / csp.HEADERS_FILE).write_text(csp.headers_file(headers, csp.fingerprinted_assets(site)), encoding="utf-8")

@@ -404,7 +404,7 @@ BUILD_PAGES = {
     "docs/nul.md": (FM.format(title="Nu\x00l"), "docs/nul.md:2:10: Filen indeholder et usynligt styretegn (U+0000)"),
     "docs/titel.md": (FM.format(title="\"<script>alert(1)</script>\""), "docs/titel.md:2:8: Feltet 'title' er ren tekst"),
     "docs/alias.md": (FM.format(title="&t [Side, *t]"), "docs/alias.md:2:18: Aliaset '*t' henviser til sig selv"),
-    "docs/link.md": (Path("/etc/hostname"), "docs/link.md:1: Siden mangler front matter"),
+    "docs/link.md": (Path("/etc/hostname"), "docs/link.md:1: Filen er en genvej (symlink) til /etc/hostname"),
     "docs/side med mellemrum.md": (FM.format(title="Mellemrum"), "side med mellemrum.md"),
     "docs/æøå.md": (FM.format(title="ÆØÅ"), "æøå.md"),
     "docs/.skjult.md": ("ikke en side", None),

@@ -75,6 +75,7 @@ class BuildState:
         self.template_scripts: set[str] = set()   # inline scripts our templates write (trusted)
         self.script_hashes: set[str] = set()      # CSP hashes of the trusted scripts on built pages
         self.scanned_files: set[str] = set()      # built pages already scanned for the CSP
+        self.csp_problems: dict[str, set[str]] = {}  # what the CSP would block -> where
         self.default_language_404 = ""
         self._warned: set[str] = set()
 
