@@ -59,7 +59,7 @@ def extra_contacts(count: int, mistakes: bool = False) -> str:
 
 
 def project(tmp: Path, count: int, mistakes: bool = False, whole_site: bool = False) -> Path:
-    root = tmp / f"{count}{'-fejl' if mistakes else ''}"
+    root = tmp / f"{count}{'-fejl' if mistakes else ''}{'-site' if whole_site else ''}"
     shutil.copytree(ROOT / "data", root / "data")
     shutil.copytree(ROOT / "docs", root / "docs")
     if whole_site:

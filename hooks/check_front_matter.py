@@ -21,10 +21,23 @@ def on_page_markdown(markdown, page, config, files):
     record = state.record(page)
     if record is None:
         record = _read(page, state)
+    _plain_text_for_mkdocs(page, record)
     if record.front.problems and not record.meta:
         # MkDocs could not read it either and passed it on as text: drop it from the page.
         return FENCE.sub("", markdown, count=1)
     return markdown
+
+
+def _plain_text_for_mkdocs(page, record) -> None:
+    """MkDocs reads the front matter too (without our limits on aliases), for every language's
+    copy of the page: a title or description that is not text becomes ours, or none (the title
+    then comes from the page's first heading)."""
+    for key in PLAIN_TEXT:
+        if page.meta.get(key) is not None and not isinstance(page.meta[key], str):
+            if isinstance(record.meta.get(key), str):
+                page.meta[key] = record.meta[key]
+            else:
+                del page.meta[key]
 
 
 def _read(page, state) -> PageRecord:
@@ -35,7 +48,4 @@ def _read(page, state) -> PageRecord:
     for problem in check(front, file, set(state.settings.audiences), set(data.themes), tags):
         state.warn(problem)
     front.meta = usable(front.meta)
-    for key in PLAIN_TEXT:
-        if page.meta.get(key) is not None and not isinstance(page.meta[key], str):
-            page.meta[key] = str(page.meta[key])
     return state.remember_page(PageRecord(source=file, front=front), page.file.src_uri)

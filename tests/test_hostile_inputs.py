@@ -557,3 +557,15 @@ def test_a_marker_markdown_passes_on_is_never_dropped_silently(tmp_path):
     html = (tmp_path / "loose" / "side" / "index.html").read_text(encoding="utf-8")
     article = html[html.index("<article"):html.index("</article>")]
     assert article.count('class="ung-contact ') == 1 and "ung:kontakt ssp-test" not in article
+
+
+def test_an_alias_bomb_in_a_title_stops_the_build_quickly(tmp_path):
+    """MkDocs reads the front matter itself (an alias bomb is cheap to build, but not to turn
+    into text); the page's title must not be made from it."""
+    bomb = "".join(f"  - &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]\n" for n in range(1, 8))
+    front = "title:\n  - &l0 [a, a, a, a, a, a, a, a, a, a]\n" + bomb + "description: En side til test.\naudiences: [fagpersoner]\nreviewed: 2026-11-20\n"
+    pages = {"docs/side.md": page(front)}
+    started = time.perf_counter()
+    result = build(tmp_path, pages=pages, config={"nav": NAV})
+    assert time.perf_counter() - started < 120
+    assert_clean_failure(result, "docs/side.md:", "Aliaser (*navn) står for for mange værdier")

@@ -187,7 +187,8 @@ def _describe(error, file: str, positions: Positions) -> Problem:
         instance = error.instance if isinstance(error.instance, dict) else {}
         unknown = next((name for name in instance if name not in schema.get("properties", {})), "?")
         path = path + (unknown,)
-        message = f"Ukendt felt '{_shown(unknown).strip(chr(39))}' i {_field_name(path[:-1])}.{foreign_letters(unknown)}"
+        name = str(unknown).lower() if isinstance(unknown, bool) else str(unknown)
+        message = f"Ukendt felt '{name}' i {_field_name(path[:-1])}.{foreign_letters(unknown)}"
         fix = (_did_you_mean(unknown, schema.get("properties", {}))
                + f"Ret stavningen eller slet feltet. Tilladte felter: {allowed}.")
     elif validator == "type":

@@ -73,7 +73,7 @@ def _scalar_key(node):
         return node.value
     try:
         return _Loader(node.value).get_single_data()
-    except (yaml.YAMLError, _ImpossibleDate, TypeError):
+    except (yaml.YAMLError, _UnreadableValue, TypeError):
         return node.value
 
 
@@ -125,7 +125,9 @@ def _walk(node, path: KeyPath, positions: Positions, problems: list[Problem], fi
     _Walk(positions, problems, file, offset).walk(node, path)
 
 
-class _ImpossibleDate(Exception):
+class _UnreadableValue(Exception):
+    """A date or number PyYAML cannot turn into a value: it raises a bare ValueError, without
+    a position; editors need the line."""
     def __init__(self, node, message: str = "", fix: str = ""):
         self.node = node
         self.message = message or f"'{node.value}' er ikke en rigtig dato."
@@ -138,7 +140,7 @@ def _construct_timestamp(loader, node):
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError:
         # PyYAML raises a bare ValueError without a position; editors need the line.
-        raise _ImpossibleDate(node) from None
+        raise _UnreadableValue(node) from None
 
 
 def _construct_int(loader, node):
@@ -146,7 +148,7 @@ def _construct_int(loader, node):
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
     except ValueError:
-        raise _ImpossibleDate(node, f"Tallet på {len(node.value)} cifre er for langt.",
+        raise _UnreadableValue(node, f"Tallet på {len(node.value)} cifre er for langt.",
                               "Sæt citationstegn om det, hvis det er en tekst, eller ret tallet.") from None
 
 
@@ -295,7 +297,7 @@ def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, Posit
     try:
         try:
             return _read(text, _FastLoader, file, line_offset)
-        except (yaml.YAMLError, _ImpossibleDate):
+        except (yaml.YAMLError, _UnreadableValue):
             return _read(text, _Loader, file, line_offset)
     except _AliasProblem as alias:
         mark = alias.mark
@@ -327,7 +329,7 @@ def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, Posit
         raise YamlSyntaxProblem(_syntax_problem(error, text, file, line_offset)) from None
     except yaml.MarkedYAMLError as error:
         raise YamlSyntaxProblem(_syntax_problem(error, text, file, line_offset)) from None
-    except _ImpossibleDate as impossible:
+    except _UnreadableValue as impossible:
         mark = impossible.node.start_mark
         raise YamlSyntaxProblem(Problem(
             file, mark.line + 1 + line_offset, mark.column + 1, impossible.message, impossible.fix)) from None
