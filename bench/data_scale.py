@@ -30,7 +30,7 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 import yaml  # noqa: E402
 
 from _ungvejen import data as data_module  # noqa: E402
-from _ungvejen import schema_errors, yamlsource  # noqa: E402
+from _ungvejen import yamlsource  # noqa: E402
 from _ungvejen.problems import ProblemReport  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))

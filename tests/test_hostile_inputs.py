@@ -9,8 +9,6 @@ builds below.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import re
 import shutil
 import time
@@ -18,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Callable
-
-import pytest
 
 from _ungvejen import frontmatter, shortcodes
 from _ungvejen.data import load_site_data
