@@ -34,11 +34,6 @@ from _ungvejen.search import SearchPage
 log = logging.getLogger("mkdocs.hooks.search_index")
 
 OUTPUT_FOLDER = "pagefind"
-# Pagefind writes its ready-made UIs too; search.js uses only the core API (pagefind.js).
-UNUSED_BUNDLE_FILES = (
-    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
-)
 
 
 def on_pre_build(config):
@@ -109,8 +104,6 @@ def on_post_build(config):
     for language, found in index.folding.items():
         target = site / OUTPUT_FOLDER / f"folding.{language}.json"
         target.write_text(json.dumps(sorted(found), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    for name in UNUSED_BUNDLE_FILES:
-        (site / OUTPUT_FOLDER / name).unlink(missing_ok=True)
     summary = ", ".join(f"{language}: {index.counts[language]} sider, {len(index.folding.get(language, ()))} ord med æøå"
                         for language in sorted(index.counts))
     log.info(f"Søgeindeks skrevet til {OUTPUT_FOLDER}/ ({summary}); ventede {time.perf_counter() - started:.1f} s på Pagefind")

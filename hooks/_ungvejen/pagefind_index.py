@@ -11,11 +11,20 @@ queue. Each language goes in with one `add_directory` call: the API answers each
 after a 0.1 s poll, so one call per page made 54 pages take 5.5 s instead of 0.3 s. If a
 build fails halfway (a `mkdocs serve` rebuild with an error), the thread gives up after
 `IDLE_LIMIT` seconds without work and the session ends.
+
+Pagefind's `write_files` answers before its writes have reached the disk (it hands them to
+background threads), and stopping the service right after left files empty on a busy
+machine – an empty pagefind-entry.json breaks search on the whole site. So Pagefind writes
+into a hidden folder beside the output; the service is stopped only when no file there is
+empty any more (each of Pagefind's files is written in one go, and none is empty when whole);
+the folder is checked and then renamed to `pagefind/` in one step.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import queue
 import shutil
 import tempfile
@@ -30,6 +39,12 @@ POLL_SECONDS = 0.01
 # Pagefind's Python API waits for ever when the index cannot be written (a file where the
 # folder should be): the build gives up after this long instead of hanging.
 ANSWER_LIMIT = 120
+# Pagefind also makes its ready-made UIs; search.js uses only the core API (pagefind.js).
+UNUSED_BUNDLE_FILES = frozenset({
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+})
+ENTRY_FILE = "pagefind-entry.json"
 
 
 class BackgroundIndex:
@@ -42,6 +57,7 @@ class BackgroundIndex:
         self._folders: queue.Queue = queue.Queue()
         self._error: BaseException | None = None
         self._indexed = 0
+        self._written = output.with_name(f".{output.name}-partial")
         self._work = Path(tempfile.mkdtemp(prefix="ungvejen-search-"))
         self._thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
         self._thread.start()
@@ -68,13 +84,33 @@ class BackgroundIndex:
         self._thread.join(self.answer_limit)
         shutil.rmtree(self._work, ignore_errors=True)
         if self._thread.is_alive():
+            shutil.rmtree(self._written, ignore_errors=True)
             raise RuntimeError(f"Pagefind svarede ikke inden for {self.answer_limit:.0f} s "
                                f"(kan {self.output} skrives?)")
         if self._error is not None:
+            shutil.rmtree(self._written, ignore_errors=True)
             raise self._error
         sent = sum(self.counts.values())
-        if self._indexed != sent:
-            raise RuntimeError(f"{sent} sider sendt, {self._indexed} indekseret")
+        try:
+            if self._indexed != sent:
+                raise RuntimeError(f"{sent} sider sendt, {self._indexed} indekseret")
+            self._write_files()
+        finally:
+            shutil.rmtree(self._written, ignore_errors=True)
+
+    def _write_files(self) -> None:
+        """Check what Pagefind wrote, leave out the UIs we do not use, put it in place."""
+        empty = [path.name for path in self._written.rglob("*") if path.is_file() and path.stat().st_size == 0]
+        if empty:
+            raise RuntimeError(f"Pagefind skrev tomme filer: {', '.join(sorted(empty)[:5])}")
+        if not _is_entry(self._written / ENTRY_FILE):
+            raise RuntimeError(f"Pagefind lavede ingen brugbar {ENTRY_FILE}")
+        for name in UNUSED_BUNDLE_FILES:
+            (self._written / name).unlink(missing_ok=True)
+        try:
+            os.replace(self._written, self.output)
+        except OSError as error:
+            raise RuntimeError(f"indekset kan ikke skrives til {self.output}: {error.strerror or error}") from error
 
     def _run(self) -> None:
         try:
@@ -94,15 +130,35 @@ class BackgroundIndex:
         return None
 
     async def _index(self) -> None:
-        from pagefind.index import IndexConfig, PagefindIndex
+        from pagefind.index import IndexConfig
+        from pagefind.service import PagefindService
 
         folder = await self._next_folder()
         if folder is None:
             return
-        config = IndexConfig(root_selector=ROOT_SELECTOR, exclude_selectors=list(EXCLUDE_SELECTORS),
-                             output_path=str(self.output))
-        async with PagefindIndex(config=config) as index:
+        config = IndexConfig(root_selector=ROOT_SELECTOR, exclude_selectors=list(EXCLUDE_SELECTORS))
+        async with PagefindService() as service:
+            index = await service.create_index(config)
             while folder is not None:
                 result = await index.add_directory(str(folder), glob="**/index.html")
                 self._indexed += result["page_count"]
                 folder = await self._next_folder()
+            shutil.rmtree(self._written, ignore_errors=True)  # left by a build that stopped halfway
+            await index.write_files(output_path=str(self._written))
+            await _until_no_file_is_empty(self._written, self.answer_limit)
+
+
+async def _until_no_file_is_empty(folder: Path, limit: float) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if not any(path.stat().st_size == 0 for path in folder.rglob("*") if path.is_file()):
+            return
+        await asyncio.sleep(POLL_SECONDS)
+
+
+def _is_entry(path: Path) -> bool:
+    try:
+        entry = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return isinstance(entry, dict) and isinstance(entry.get("languages"), dict)

@@ -51,13 +51,45 @@ def test_a_language_is_not_handed_over_while_it_is_being_built(tmp_path):
     assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
 
 
-def test_an_index_that_cannot_be_written_stops_the_build_instead_of_hanging(tmp_path):
+def test_an_index_that_cannot_be_written_stops_the_build_with_a_message(tmp_path):
     blocker = tmp_path / "pagefind"
     blocker.write_text("a file where the index folder should go", encoding="utf-8")
-    index = BackgroundIndex(blocker, answer_limit=3)
+    index = BackgroundIndex(blocker, answer_limit=30)
     index.add_page(*page(tmp_path, "da", "a/", "A", "Tekst."))
-    with pytest.raises(RuntimeError, match="Pagefind svarede ikke"):
+    with pytest.raises(RuntimeError, match="kan ikke skrives til"):
         index.finish()
+
+
+def test_every_index_file_is_complete_and_the_unused_uis_are_left_out(tmp_path):
+    """Pagefind's own write_files answered before its writes reached the disk; on a busy
+    machine the service was stopped first and pagefind-entry.json was left empty."""
+    output = tmp_path / "pagefind"
+    index = BackgroundIndex(output)
+    for number in range(5):
+        index.add_page(*page(tmp_path, "da", f"side-{number}/", f"Side {number}", "Hjælp til unge."))
+    index.finish()
+    written = {path.relative_to(output).as_posix(): path.stat().st_size for path in output.rglob("*") if path.is_file()}
+    assert {"pagefind.js", "pagefind-entry.json", "wasm.da.pagefind"} <= set(written)
+    assert not [name for name, size in written.items() if size == 0]
+    assert not [name for name in written if "-ui" in name or name.startswith(".") or "/." in name]
+    assert json.loads((output / "pagefind-entry.json").read_text())["languages"]["da"]["page_count"] == 5
+
+
+def test_an_empty_file_left_by_pagefind_stops_the_build(tmp_path):
+    index = BackgroundIndex(tmp_path / "pagefind")
+    index._written.mkdir()
+    (index._written / "pagefind-entry.json").write_text('{"languages": {}}', encoding="utf-8")
+    (index._written / "pagefind.js").touch()
+    with pytest.raises(RuntimeError, match="tomme filer: pagefind.js"):
+        index._write_files()
+
+
+def test_an_entry_file_without_languages_stops_the_build(tmp_path):
+    index = BackgroundIndex(tmp_path / "pagefind")
+    index._written.mkdir()
+    (index._written / "pagefind-entry.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="ingen brugbar pagefind-entry.json"):
+        index._write_files()
 
 
 def test_a_build_that_stops_halfway_does_not_keep_the_process_alive(tmp_path):
