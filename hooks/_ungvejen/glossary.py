@@ -20,6 +20,8 @@ def abbreviations(glossary: list[dict], language: str, markdown: str) -> str:
     """`*[form]: explanation` lines for the glossary forms that `markdown` uses."""
     lines = []
     for entry in glossary:
+        if language not in entry["term"] or language not in entry["explanation"]:
+            continue  # a language the glossary is not written in (yet): nothing is explained
         explanation = " ".join(entry["explanation"][language].split())
         for form in forms(entry, language):
             if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", markdown):
@@ -32,5 +34,5 @@ def entries_view(glossary: list[dict], language: str) -> list[dict]:
     other_language = "da" if language == "en" else "en"
     return sorted(({"id": entry["id"], "term": entry["term"][language], "other": entry["term"][other_language],
                     "other_language": other_language, "explanation": entry["explanation"][language]}
-                   for entry in glossary),
+                   for entry in glossary if language in entry["term"] and language in entry["explanation"]),
                   key=lambda entry: entry["term"].lstrip("§ ").casefold())

@@ -23,3 +23,7 @@ def test_the_glossary_page_lists_every_word_alphabetically_with_the_other_langua
     view = entries_view(GLOSSARY, "en")
     assert [entry["term"] for entry in view] == ["SSP", "worried-conversation"]
     assert view[1]["other"] == "bekymringssamtale" and view[1]["other_language"] == "da"
+
+
+def test_a_language_the_glossary_is_not_written_in_gets_no_definitions():
+    assert abbreviations(GLOSSARY, "ar", "SSP") == "" and entries_view(GLOSSARY, "ar") == []
