@@ -149,7 +149,7 @@ def test_the_real_file_covers_what_young_people_ask_about():
 @pytest.mark.parametrize("language, path", [("da", "temaer/rusmidler-a-z/index.html"), ("en", "en/temaer/rusmidler-a-z/index.html")])
 def test_the_a_to_z_page_renders_every_entry_with_its_slang(site, language, path):
     document = parse((site / path).read_text(encoding="utf-8"))
-    sections = {section.attrs.get("id"): section for section in document.with_class("ung-substance")}
+    sections = {section.first("h2").attrs.get("id"): section for section in document.with_class("ung-substance")}
     data = real_data()
     assert list(sections) == [substance["id"] for substance in data["substances"]]
     for substance in data["substances"]:
@@ -164,7 +164,7 @@ def test_the_a_to_z_page_renders_every_entry_with_its_slang(site, language, path
         links = {a.attrs.get("href") for a in section.find_all("a")}
         assert {source["url"] for source in substance["sources"]} <= links, substance["id"]
     myths = document.with_class("ung-myth")
-    assert [m.attrs.get("id") for m in myths] == [f"myte-{m['id']}" for m in data["myths"]]
+    assert [m.first("h3").attrs.get("id") for m in myths] == [f"myte-{m['id']}" for m in data["myths"]]
     # Everything from the data file is escaped text: no tag from YAML in the page.
     assert "<script" not in (site / path).read_text(encoding="utf-8").split('class="ung-substances"')[1].split("</article>")[0]
 
