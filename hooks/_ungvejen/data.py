@@ -20,7 +20,7 @@ from .problems import Problem, ProblemReport
 from .schema_errors import as_json, foreign_letters, load_validator, look_alike_fix, schema_problems
 from .yamlsource import Positions, YamlSyntaxProblem, load_yaml
 
-DATA_FILES = ("themes", "tags", "contacts", "materials", "events")
+DATA_FILES = ("themes", "tags", "contacts", "materials", "events", "glossary")
 # Read and checked when they exist: a site without a drugs A–Z needs no data/substances.yml
 # (a page that asks for it with <!-- ung:stoffer --> is reported instead).
 OPTIONAL_DATA_FILES = ("substances",)
@@ -41,6 +41,7 @@ class SiteData:
     substances: list[dict] = field(default_factory=list)   # the drugs A–Z, in the file's order
     myths: list[dict] = field(default_factory=list)
     has_substances: bool = False                             # data/substances.yml exists
+    glossary: list[dict] = field(default_factory=list)
 
     def contacts_for(self, theme: str | None = None, audience: str | None = None) -> list[dict]:
         """Contacts that fit a theme and an audience, most urgent first, file order within."""
@@ -286,6 +287,7 @@ def _build(raw: dict) -> SiteData:
         site.has_substances = True
         site.substances = list(raw["substances"]["substances"])
         site.myths = list(raw["substances"].get("myths") or [])
+    site.glossary = list(raw["glossary"]["glossary"])
     for event in raw["events"]["events"]:
         site.events.append({**event, "start_at": _parse_local_time(event["start"]), "end_at": _parse_local_time(event["end"])})
     return site

@@ -8,6 +8,7 @@ A marker that had a problem (already reported with its line) renders as nothing.
 
 from __future__ import annotations
 
+from .glossary import entries_view
 from .paths import site_root
 from .problems import Problem
 from .shortcodes import MARKER, Shortcode, replace_markers
@@ -46,6 +47,8 @@ def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, 
                             substances=[substance_view(s, data, language, language_root) for s in data.substances], root=root)
     if shortcode.name == "myter":
         return state.render("myths.html", strings=language, myths=[myth_view(m, language) for m in data.myths])
+    if shortcode.name == "ordliste":
+        return state.render("glossary.html", strings=language, entries=entries_view(data.glossary, language))
     raise ValueError(shortcode.name)
 
 
