@@ -87,6 +87,7 @@ def test_a_missing_field_names_file_line_and_field(project):
     ("checked: 2026-11-30\nmyths:", "checked: i går\nmyths:", 14, "sources → nr. 1 → checked", "2026-11-30"),
     ("slang: {da: [coke, sne], en: [coke]}", "slang: {da: coke, en: [coke]}", 4, "slang → da", "da: [coke]"),
     ("name: {da: Kokain, en: Cocaine}", "name: {da: Kokain}", 3, "name", "både dansk og engelsk"),
+    ("slang: {da: [coke, sne], en: [coke]}", "slang: {da: [coke, E], en: [coke]}", 4, "slang → da → nr. 2", "to bogstaver"),
 ])
 def test_schema_errors_name_the_line_the_field_and_the_fix(project, old, new, line, field, fix):
     assert old in SUBSTANCES
