@@ -35,3 +35,15 @@ def test_real_partial_escapes_text_from_data():
     assert "R &amp; D" in html
     assert '<span class="ung-tag">Anonymt</span>' in html
     assert "Gratis" not in html
+    assert "Ikke anonymt" not in html
+
+
+@pytest.mark.parametrize("anonymous, tag", [(True, "Anonymt"), (False, "Ikke anonymt"), (None, None)])
+def test_contact_card_says_whether_it_is_anonymous_and_who_is_told(anonymous, tag):
+    renderer = Renderer(jinja2.FileSystemLoader(str(OVERRIDES)))
+    contact = {"id": "x", "urgency": "raad", "name": "BørneTelefonen", "role": "Rådgivning",
+               "anonymous": anonymous, "who_is_told": "Ingen <b>– rådgiveren</b> kan ikke se dit nummer."}
+    html = renderer.render("contact-card.html", contact=contact, root="../", ung_t=Translator(load_strings(), "da"))
+    tags = [text for text in ("Anonymt", "Ikke anonymt") if f">{text}</span>" in html]
+    assert tags == ([tag] if tag else [])
+    assert "<strong>Hvem får det at vide?</strong> Ingen &lt;b&gt;– rådgiveren&lt;/b&gt; kan ikke se dit nummer." in html
