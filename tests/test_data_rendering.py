@@ -25,6 +25,7 @@ contacts:
     helpbar: true
     source: test
     last_verified: 2026-11-28
+    who_is_told: {da: "Alarmcentralen.", en: "The emergency centre."}
   - id: ssp-test
     kind: person
     name: {da: "<b>Test</b> Testesen", en: "Test Testesen"}
@@ -38,6 +39,7 @@ contacts:
     urgency: raad
     source: test
     last_verified: 2026-11-28
+    who_is_told: {da: "<i>Ingen</i>.", en: "No one."}
 """
 
 EVENTS = """

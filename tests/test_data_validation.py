@@ -24,7 +24,7 @@ contacts:
     kind: service
     name: {da: "Alarm 112", en: "Emergency 112"}
     role: {da: "Fare lige nu.", en: "Danger right now."}
-    short: {da: "Akut fare", en: "Danger now"}
+    who_is_told: {da: "Alarmcentralen.", en: "The emergency centre."}
     phone: "112"
     audiences: [unge, foraeldre, fagpersoner]
     themes: [alle]
@@ -43,6 +43,7 @@ contacts:
     helpbar: true
     source: "test"
     last_verified: 2026-11-28
+    who_is_told: {da: "SSP.", en: "SSP."}
 """
 # Line 14 is the second contact (ssp-test): `- id: ssp-test`; its phone is on line 18.
 
@@ -147,6 +148,8 @@ CASES = [
     Case("missing-last-verified", C, broken(CONTACTS, "    source: \"test\"\n    last_verified: 2026-11-28\n",
                                             "    source: \"test\"\n"),
          14, ("'last_verified'", "mangler")),
+    Case("missing-who-is-told", C, broken(CONTACTS, '    who_is_told: {da: "SSP.", en: "SSP."}\n', ""),
+         14, ("'who_is_told'", "mangler", "Spørg, når du ringer")),
     Case("missing-english-name", C, broken(CONTACTS, 'name: {da: "Test Testesen", en: "Test Testesen"}',
                                            'name: {da: "Test Testesen"}'),
          16, ("'en'", "mangler")),

@@ -43,7 +43,9 @@ def contact_view(contact: dict, language: str) -> dict:
         "url": contact.get("url"),
         "chat_url": contact.get("chat_url"),
         "hours": localized(contact.get("hours"), language) if contact.get("hours") else None,
-        "anonymous": contact.get("anonymous") is True,
+        # True, False, or None where the source does not say: the card shows no claim then.
+        "anonymous": contact.get("anonymous") if isinstance(contact.get("anonymous"), bool) else None,
+        "who_is_told": localized(contact.get("who_is_told"), language) if contact.get("who_is_told") else None,
         "free": contact.get("free") is True,
         "ages": contact.get("ages"),
         "urgency": contact["urgency"],

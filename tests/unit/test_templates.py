@@ -35,6 +35,7 @@ def test_real_partial_escapes_text_from_data():
     assert "R &amp; D" in html
     assert '<span class="ung-tag">Anonymt</span>' in html
     assert "Gratis" not in html
+    assert "Ikke anonymt" not in html
 
 
 def test_the_drugs_a_to_z_escapes_its_data_and_leaves_out_empty_lists():
@@ -53,3 +54,14 @@ def test_the_drugs_a_to_z_escapes_its_data_and_leaves_out_empty_lists():
     myths = renderer.render("myths.html", myths=[{"id": "m", "myth": "<u>Myte</u>", "fact": "Fakta.", "sources": [source]}],
                             ung_t=Translator(load_strings(), "en"))
     assert "&lt;u&gt;Myte&lt;/u&gt;" in myths and "<summary>Sources</summary>" in myths and 'id="myte-m"' in myths
+
+
+@pytest.mark.parametrize("anonymous, tag", [(True, "Anonymt"), (False, "Ikke anonymt"), (None, None)])
+def test_contact_card_says_whether_it_is_anonymous_and_who_is_told(anonymous, tag):
+    renderer = Renderer(jinja2.FileSystemLoader(str(OVERRIDES)))
+    contact = {"id": "x", "urgency": "raad", "name": "BørneTelefonen", "role": "Rådgivning",
+               "anonymous": anonymous, "who_is_told": "Ingen <b>– rådgiveren</b> kan ikke se dit nummer."}
+    html = renderer.render("contact-card.html", contact=contact, root="../", ung_t=Translator(load_strings(), "da"))
+    tags = [text for text in ("Anonymt", "Ikke anonymt") if f">{text}</span>" in html]
+    assert tags == ([tag] if tag else [])
+    assert "<strong>Hvem får det at vide?</strong> Ingen &lt;b&gt;– rådgiveren&lt;/b&gt; kan ikke se dit nummer." in html

@@ -16,7 +16,8 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 PERSON = {"id": "ssp-test", "kind": "person", "name": {"da": "Test Testesen", "en": "Test Testesen"},
           "role": {"da": "SSP-konsulent", "en": "SSP consultant"}, "phone": "24430755", "sms": "2443 0755",
           "audiences": ["unge"], "themes": ["rusmidler"], "urgency": "raad", "helpbar": True,
-          "hours": {"da": "Hverdage", "en": "Weekdays"}, "anonymous": True, "free": None, "ages": "12–25"}
+          "hours": {"da": "Hverdage", "en": "Weekdays"}, "anonymous": True, "free": None, "ages": "12–25",
+          "who_is_told": {"da": "Kommunen, hvis du er i fare.", "en": "The municipality, if you are in danger."}}
 SERVICE = {"id": "alarm-112", "kind": "service", "name": {"da": "Alarm 112", "en": "Emergency 112"},
            "role": {"da": "Fare lige nu.", "en": "Danger right now."}, "short": {"da": "Akut fare", "en": "Danger now"},
            "phone": "112", "audiences": ["unge"], "themes": ["alle"], "urgency": "akut", "helpbar": True,
@@ -42,7 +43,8 @@ def test_contact_view_of_a_person():
         "id": "ssp-test", "kind": "person", "name": "Test Testesen", "role": "SSP-konsulent",
         "short": "Test Testesen", "phone": "24 43 07 55", "phone_href": "tel:+4524430755",
         "sms": "24 43 07 55", "sms_href": "sms:+4524430755", "email": None, "url": None, "chat_url": None,
-        "hours": "Hverdage", "anonymous": True, "free": False, "ages": "12–25", "urgency": "raad",
+        "hours": "Hverdage", "anonymous": True, "who_is_told": "Kommunen, hvis du er i fare.", "free": False,
+        "ages": "12–25", "urgency": "raad",
         "vcard": "kontakt/ssp-test.vcf",
     }
 
@@ -52,7 +54,11 @@ def test_contact_view_of_a_service_in_english():
     assert (view["name"], view["role"], view["short"]) == ("Emergency 112", "Danger right now.", "Danger now")
     assert (view["phone"], view["phone_href"], view["sms"], view["sms_href"]) == ("112", "tel:112", None, None)
     assert (view["url"], view["email"], view["chat_url"]) == ("https://politi.dk", "x@politi.dk", "https://chat.dk")
-    assert view["vcard"] is None and view["hours"] is None and view["anonymous"] is False
+    # The data says nothing about anonymity: neither "anonymous" nor "not anonymous" is claimed.
+    assert view["vcard"] is None and view["hours"] is None and view["anonymous"] is None
+    assert view["who_is_told"] is None
+    assert contact_view({**SERVICE, "anonymous": False}, "en")["anonymous"] is False
+    assert contact_view({**PERSON, "anonymous": None}, "en")["who_is_told"] == "The municipality, if you are in danger."
 
 
 def test_help_links_and_search_box():
