@@ -98,3 +98,29 @@ def event_view(event: dict, language: str, root: str) -> dict:
 
 def events_view(events: list[dict], language: str, root: str) -> dict:
     return {"events": [event_view(event, language, root) for event in events], "feed": root + CALENDAR_FEED}
+
+
+def pupil_view(pupil: dict, material: dict, language: str, t) -> dict:
+    """A lesson's pupil material in one language, as pupil-pdf.html prints it. Indskoling
+    material is printed in large type; a quiz gets its answer key on a page of its own."""
+    def text(value):
+        return localized(value, language).strip() if value else ""
+
+    parts = []
+    for part in pupil["parts"]:
+        view = {"kind": part["kind"], "title": text(part["title"]), "instructions": text(part.get("instructions")),
+                "items": [text(item) for item in part.get("items", [])],
+                "paragraphs": [p.strip() for p in text(part.get("text")).split("\n\n") if p.strip()],
+                "questions": []}
+        for question in part.get("questions", []):
+            if "statement" in question:
+                view["questions"].append({"text": text(question["statement"]),
+                                          "answer": t(f"pupil.answer.{question['answer']}"),
+                                          "is_true": question["answer"] == "sandt",
+                                          "explanation": text(question["explanation"])})
+            else:
+                view["questions"].append({"text": text(question)})
+        parts.append(view)
+    return {"title": text(pupil["title"]), "lesson_title": localized(material["title"], language),
+            "grades": ", ".join(t(f"materials.grade.{grade}") for grade in material["grades"]),
+            "large": "indskoling" in material["grades"], "parts": parts}
