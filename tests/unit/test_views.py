@@ -64,7 +64,16 @@ def test_help_links_and_search_box():
 
 def test_material_view_of_a_lesson_with_a_made_pdf():
     view = material_view(LESSON, DATA, "da", "../../", "../../", DA,
-                         {"undervisning/pdf/rusmidler-udskoling.pdf": 1_440_000})
+                         {"undervisning/pdf/rusmidler-udskoling.pdf": 1_440_000,
+                          "undervisning/pdf/rusmidler-udskoling-elevmateriale.pdf": 20_000,
+                          "undervisning/pdf/rusmidler-udskoling-samlet.pdf": 60_000})
+    assert [(d["label"], d["href"]) for d in view.pop("downloads")] == [
+        ("Hent det hele (plan og elevmateriale)", "../../undervisning/pdf/rusmidler-udskoling-samlet.pdf"),
+        ("Lektionsplan", "../../undervisning/pdf/rusmidler-udskoling.pdf"),
+        ("Elevmateriale", "../../undervisning/pdf/rusmidler-udskoling-elevmateriale.pdf")]
+    assert (view.pop("subject"), view.pop("duration_group")) == ("tvaerfagligt", "lang")
+    for key in ("subject_label", "areas", "goals", "curriculum_sources"):
+        view.pop(key)
     assert view == {
         "id": "rusmidler-udskoling", "title": "Rusmidler", "description": "En lektion.", "theme": "rusmidler",
         "theme_title": "Rusmidler", "grades": ["udskoling", "ungdomsuddannelse"],
