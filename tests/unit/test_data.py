@@ -144,7 +144,8 @@ def test_theme_page_that_does_not_exist(project):
 def test_material_file_that_does_not_exist(project):
     (project / "data" / "materials.yml").write_text(
         "materials:\n  - id: m1\n    title: {da: M, en: M}\n    theme: rusmidler\n    grades: [udskoling]\n"
-        "    duration_minutes: 90\n    format: pdf\n    language: da\n    lesson: undervisning/m1.md\n",
+        "    duration_minutes: 90\n    format: pdf\n    language: da\n    lesson: undervisning/m1.md\n"
+        "    curriculum: {subject: tvaerfagligt}\n",
         encoding="utf-8")
     assert where(report_of(project)) == [
         ("data/materials.yml", 9, 13, "Filen docs/undervisning/m1.md findes ikke.")]
@@ -290,7 +291,8 @@ def test_a_theme_page_outside_docs_is_one_problem(project, page):
 def test_a_material_file_outside_docs_is_one_problem(project):
     (project / "data" / "materials.yml").write_text(
         "materials:\n  - id: m1\n    title: {da: M, en: M}\n    theme: rusmidler\n    grades: [udskoling]\n"
-        "    duration_minutes: 90\n    format: pdf\n    language: da\n    file: ../../../../../../etc/passwd\n", encoding="utf-8")
+        "    duration_minutes: 90\n    format: pdf\n    language: da\n    file: ../../../../../../etc/passwd\n"
+        "    curriculum: {subject: tvaerfagligt}\n", encoding="utf-8")
     assert where(report_of(project)) == [
         ("data/materials.yml", 9, 11, "'../../../../../../etc/passwd' har ikke den rigtige form i 'materials → nr. 1 → file'.")]
 
@@ -300,7 +302,8 @@ def test_a_link_in_docs_to_a_file_outside_it_is_a_problem(project):
     (project / "docs" / "filer" / "plakat.pdf").symlink_to("/etc/passwd")
     (project / "data" / "materials.yml").write_text(
         "materials:\n  - id: m1\n    title: {da: M, en: M}\n    theme: rusmidler\n    grades: [udskoling]\n"
-        "    duration_minutes: 90\n    format: pdf\n    language: da\n    file: filer/plakat.pdf\n", encoding="utf-8")
+        "    duration_minutes: 90\n    format: pdf\n    language: da\n    file: filer/plakat.pdf\n"
+        "    curriculum: {subject: tvaerfagligt}\n", encoding="utf-8")
     assert where(report_of(project)) == [("data/materials.yml", 9, 11, "Filen filer/plakat.pdf ligger ikke i docs/.")]
 
 
