@@ -120,3 +120,25 @@ def test_event_view_and_events_view():
     listing = events_view([event], "en", "../../")
     assert listing["feed"] == "../../arrangementer/kalender.ics"
     assert [item["title"] for item in listing["events"]] == ["Meeting"]
+
+
+PUPIL = {"title": {"da": "Elevark", "en": "Pupil sheets"}, "parts": [
+    {"kind": "quiz", "title": {"da": "Sandt eller falsk?", "en": "True or false?"}, "questions": [
+        {"statement": {"da": "A", "en": "A"}, "answer": "sandt", "explanation": {"da": "Fordi.", "en": "Because."}},
+        {"statement": {"da": "B", "en": "B"}, "answer": "falsk", "explanation": {"da": "Nej.", "en": "No."}}]},
+    {"kind": "story", "title": {"da": "Case", "en": "Case"}, "text": {"da": "Et.\n\nTo.\n", "en": "One.\n\nTwo.\n"},
+     "questions": [{"da": "Hvad?", "en": "What?"}]},
+]}
+
+
+def test_pupil_view_in_both_languages_with_the_answer_key_and_large_type_for_indskoling():
+    from _ungvejen.views import pupil_view
+
+    view = pupil_view(PUPIL, {**LESSON, "grades": ["indskoling"]}, "da", DA)
+    assert view["large"] is True and view["title"] == "Elevark"
+    quiz, story = view["parts"]
+    assert [(q["answer"], q["is_true"]) for q in quiz["questions"]] == [("Sandt", True), ("Falsk", False)]
+    assert story["paragraphs"] == ["Et.", "To."] and story["questions"] == [{"text": "Hvad?"}]
+    english = pupil_view(PUPIL, LESSON, "en", EN)
+    assert english["large"] is False
+    assert [q["answer"] for q in english["parts"][0]["questions"]] == ["True", "False"]
