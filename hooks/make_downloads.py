@@ -22,7 +22,7 @@ from markupsafe import Markup
 from _ungvejen import downloads, paths
 from _ungvejen.build import build_state
 from _ungvejen.data import COPENHAGEN
-from _ungvejen.formatting import localized
+from _ungvejen.formatting import localized, phone_display
 from _ungvejen.printing import merge_pdfs, print_pdf
 from _ungvejen.problems import Problem
 from _ungvejen.shortcode_html import render_markers
@@ -86,8 +86,10 @@ def _lesson_pdf(page, material, state, config, language) -> bytes:
 
 
 def _pupil_pdf(material, pupil, state, config, language) -> bytes:
+    phones = {contact["id"]: phone_display(contact["phone"]) for contact in state.data.contacts.values()
+              if contact.get("phone")}
     html = state.render("pupil-pdf.html", strings=language, language=language,
-                        pupil=pupil_view(pupil, material, language, state.translator(language)))
+                        pupil=pupil_view(pupil, material, language, state.translator(language), phones))
     site_dir = Path(config.site_dir)
     return print_pdf(html, site_dir.as_uri() + "/", Path(config.docs_dir), site_dir).pdf
 

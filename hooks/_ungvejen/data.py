@@ -309,7 +309,22 @@ def _load_pupil_material(root: Path, raw: dict, positions: dict[str, Positions])
                                     "Ret stien (den regnes fra mappen data/), eller opret filen."))
             continue
         data, _, file_problems = _load_file(root, "pupil-material", f"data/{target}")
+        file_problems += _unknown_phones(root / "data" / target, f"data/{target}", raw)
         problems += file_problems
         if data is not None and not file_problems:
             found[material.get("id")] = data
     return found, problems
+
+
+def _unknown_phones(path: Path, relative: str, raw: dict) -> list[Problem]:
+    """`[tlf:id]` in pupil material must name a contact with a phone number in data/contacts.yml."""
+    with_phone = {contact["id"] for contact in (raw.get("contacts") or {}).get("contacts", []) or []
+                  if isinstance(contact, dict) and contact.get("phone")}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # reported by the loader
+    return [Problem(relative, text.count("\n", 0, match.start()) + 1, 0,
+                    f"[tlf:{match[1]}] er ikke en kontakt med et telefonnummer.",
+                    f"Brug et id fra data/contacts.yml med et nummer: {', '.join(sorted(with_phone))}.")
+            for match in re.finditer(r"\[tlf:([^\]]*)\]", text) if match[1] not in with_phone]

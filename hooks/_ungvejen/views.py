@@ -7,6 +7,8 @@ renders HTML (that is overrides/partials/ung/, through templates.Renderer).
 
 from __future__ import annotations
 
+import re
+
 from .formatting import localized, phone_display, phone_href, short_time, size_label, weekday_date_time
 from .paths import (CALENDAR_FEED, HELP_PAGE, bundle_path, event_path, leaflet_path, page_url, pdf_path,
                     pupil_pdf_path, vcard_path, wallet_card_path)
@@ -150,11 +152,19 @@ def events_view(events: list[dict], language: str, root: str) -> dict:
     return {"events": [event_view(event, language, root) for event in events], "feed": root + CALENDAR_FEED}
 
 
-def pupil_view(pupil: dict, material: dict, language: str, t) -> dict:
+PHONE_PLACEHOLDER = re.compile(r"\[tlf:(?P<contact>[a-z0-9]+(?:-[a-z0-9]+)*)\]")
+
+
+def pupil_view(pupil: dict, material: dict, language: str, t, phones: dict[str, str] | None = None) -> dict:
     """A lesson's pupil material in one language, as pupil-pdf.html prints it. Indskoling
-    material is printed in large type; a quiz gets its answer key on a page of its own."""
+    material is printed in large type; a quiz gets its answer key on a page of its own.
+    `[tlf:alarm-112]` in a text becomes that contact's number from data/contacts.yml (`phones`:
+    contact id -> number as shown), so no number is written anywhere else."""
     def text(value):
-        return localized(value, language).strip() if value else ""
+        if not value:
+            return ""
+        return PHONE_PLACEHOLDER.sub(lambda match: (phones or {}).get(match["contact"], match.group(0)),
+                                     localized(value, language).strip())
 
     parts = []
     for part in pupil["parts"]:

@@ -139,6 +139,10 @@ def test_pupil_view_in_both_languages_with_the_answer_key_and_large_type_for_ind
     quiz, story = view["parts"]
     assert [(q["answer"], q["is_true"]) for q in quiz["questions"]] == [("Sandt", True), ("Falsk", False)]
     assert story["paragraphs"] == ["Et.", "To."] and story["questions"] == [{"text": "Hvad?"}]
-    english = pupil_view(PUPIL, LESSON, "en", EN)
+    english = pupil_view({**PUPIL, "parts": [*PUPIL["parts"], {"kind": "worksheet", "title": {"da": "A", "en": "A"},
+                                                                 "questions": [{"da": "Ring [tlf:alarm-112].",
+                                                                                "en": "Call [tlf:alarm-112]."}]}]},
+                         LESSON, "en", EN, {"alarm-112": "112"})
     assert english["large"] is False
+    assert english["parts"][2]["questions"] == [{"text": "Call 112."}]
     assert [q["answer"] for q in english["parts"][0]["questions"]] == ["True", "False"]
