@@ -108,6 +108,7 @@ def phone_numbers_in(markdown: str) -> list[str]:
     text = re.sub(r"<!--.*?-->", " ", markdown, flags=re.S)  # shortcodes name contact ids
     text = re.sub(r"<svg.*?</svg>", " ", text, flags=re.S)  # diagram coordinates
     text = re.sub(r"\b\d{4}-\d{2}-\d{2}\b", " ", text)  # dates
+    text = re.sub(r"https?://\S+", " ", text)  # web addresses (a source's page number is no phone number)
     return PHONE.findall(text)
 
 
@@ -115,6 +116,7 @@ def phone_numbers_in(markdown: str) -> list[str]:
     ("Ring 24 43 07 55", ["24 43 07 55"]), ("ring 112 nu", ["112"]), ("BørneTelefonen 116 111", ["116 111"]),
     ("40362959", ["40362959"]), ("§115-møde", []), ("reviewed: 2026-11-28", []),
     ("<!-- ung:kontakt alarm-112 -->", []), ("i 2027", []),
+    ("url: https://via.ritzau.dk/pressemeddelelse/14316114/nye-aldersgraenser", []),
 ])
 def test_phone_number_detector(sample, found):
     assert phone_numbers_in(sample) == found
