@@ -70,6 +70,7 @@ materials:
     format: pdf
     language: da
     lesson: temaer/rusmidler.md
+    curriculum: {subject: tvaerfagligt}
 """
 
 EVENTS = """\

@@ -122,6 +122,7 @@ MATERIAL = """materials:
     format: pdf
     language: da
     lesson: temaer/rusmidler.md
+    curriculum: {subject: tvaerfagligt}
 """
 
 

@@ -31,7 +31,7 @@ def pdf_text(data: bytes) -> tuple[int, str]:
 def test_every_download_link_is_a_real_pdf_with_the_lesson_title(site):
     titles = {f"undervisning/pdf/{m['id']}.pdf": page_title(m["lesson"]) for m in MATERIALS if m.get("lesson")}
     assert titles, "data/materials.yml lists no lesson with a page: nothing to check"
-    checked = set()
+    checked, linked = set(), set()
     for page in built_pages(site):
         url = url_of(site, page)
         for link in parse(page).find_all("a"):
@@ -40,11 +40,16 @@ def test_every_download_link_is_a_real_pdf_with_the_lesson_title(site):
                 continue
             target = urljoin(url, href).lstrip("/")
             assert (site / target).is_file(), (url, href)
-            pages, text = pdf_text((site / target).read_bytes())
-            assert pages >= 1
-            assert " ".join(titles[target].split()) in " ".join(text.split()), target
-            checked.add(target)
+            linked.add(target)
+            if target in titles and target not in checked:
+                pages, text = pdf_text((site / target).read_bytes())
+                assert pages >= 1
+                assert " ".join(titles[target].split()) in " ".join(text.split()), target
+                checked.add(target)
     assert checked == set(titles), set(titles) - checked
+    for target in linked - checked:  # pupil material, "hent det hele", leaflets, wallet card
+        pages, _ = pdf_text((site / target).read_bytes())
+        assert pages >= 1, target
 
 
 @pytest.mark.parametrize("catalogue", ["undervisning/index.html", "en/undervisning/index.html"])
@@ -138,6 +143,7 @@ materials:
     format: pdf
     language: da
     lesson: undervisning/lektion.md
+    curriculum: {subject: tvaerfagligt}
 """
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082")
@@ -178,3 +184,200 @@ def test_a_lesson_pdf_embeds_no_files_from_the_computer_or_the_net(tmp_path):
     text = " ".join(page.extract_text() or "" for page in reader.pages)
     assert "root:" not in text and "Tekst til lektionen" in text
     assert sum(len(page.images) for page in reader.pages) == 1  # tegning.png from docs/
+
+
+# -- issue 17: pupil material, curriculum, evaluation, differentiation, the catalogue's filters ---
+
+from _ungvejen.data import load_site_data  # noqa: E402
+from _ungvejen.paths import bundle_path, pupil_pdf_path  # noqa: E402
+
+SITE_DATA = load_site_data(ROOT)
+LESSONS = [m for m in MATERIALS if m.get("lesson")]
+SECTIONS = {  # every lesson page states these (Danish and English)
+    "da": ["Om forløbet", "Evaluering", "Differentiering", "Elever, der har brug for mere støtte",
+           "Elever, der har brug for mere udfordring", "rammer en elev personligt", "Hvis en elev betror sig til dig"],
+    "en": ["About the lesson", "Evaluation", "Differentiation", "who need more support", "who need more challenge",
+           "affects a pupil personally", "confides in you"],
+}
+SECTIONS_INDSKOLING = {"da": ["Børn, der har brug for mere støtte", "Børn, der har brug for mere udfordring",
+                              "rammer et barn personligt"],
+                       "en": ["Children who need more support", "Children who need more challenge",
+                              "affects a child personally"]}
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_there_are_at_least_nine_lessons_each_with_pupil_material_and_a_curriculum():
+    assert len(LESSONS) >= 9
+    themes = {m["theme"] for m in LESSONS}
+    assert {"sociale-medier", "trafik", "alkohol-og-opioider"} <= themes
+    assert any(m["theme"] == "sociale-medier" and "udskoling" in m["grades"] for m in LESSONS)
+    for material in LESSONS:
+        assert material["id"] in SITE_DATA.pupil, f"{material['id']} has no pupil material"
+        curriculum = material["curriculum"]
+        if curriculum["subject"] != "tvaerfagligt":
+            assert curriculum["areas"] and curriculum["goals"] and curriculum["sources"], material["id"]
+            assert all(source["url"].startswith(("https://www.emu.dk/", "https://www.uvm.dk/"))
+                       for source in curriculum["sources"])
+
+
+def test_every_quiz_has_both_true_and_false_statements():
+    quizzes = [(material_id, part) for material_id, pupil in SITE_DATA.pupil.items()
+               for part in pupil["parts"] if part["kind"] == "quiz"]
+    assert len(quizzes) >= 5
+    for material_id, quiz in quizzes:
+        answers = {question["answer"] for question in quiz["questions"]}
+        assert answers == {"sandt", "falsk"}, material_id
+
+
+def test_the_moped_lesson_teaches_first_aid_and_the_right_age_for_a_large_moped():
+    pupil = SITE_DATA.pupil["knallert-og-cykel-udskoling"]
+    kinds = {part["kind"] for part in pupil["parts"]}
+    assert {"quiz", "cards", "story"} <= kinds
+    text = yaml.safe_dump(pupil, allow_unicode=True)
+    assert "sideleje" in text.lower() and "[tlf:alarm-112]" in text
+    [age] = [q for part in pupil["parts"] if part["kind"] == "quiz" for q in part["questions"]
+             if "stor knallert" in q["statement"]["da"]]
+    assert "16" in age["statement"]["da"] and age["answer"] == "falsk" and "18 år" in age["explanation"]["da"]
+    for language in ("da", "en"):
+        page = (ROOT / "docs" / "undervisning" / f"knallert-og-cykel-udskoling{'' if language == 'da' else '.en'}.md")
+        source = page.read_text(encoding="utf-8")
+        assert ("Førstehjælp ved en ulykke" if language == "da" else "First aid at an accident") in source
+        assert "falck.dk/foerstehjaelp/film/sideleje" in source, "first aid facts cite their source"
+        assert "16 år og have kørekort til stor" not in source and "must be 16" not in source
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_pupil_material_is_a_real_pdf_with_its_title_and_answer_key(site, language):
+    for material in LESSONS:
+        pupil = SITE_DATA.pupil[material["id"]]
+        pages, text = pdf_text((site / pupil_pdf_path(material["id"], language)).read_bytes())
+        text = flat(text)
+        assert pages >= 1
+        assert flat(pupil["title"][language]) in text, material["id"]
+        for part in pupil["parts"]:
+            assert flat(part["title"][language]) in text, (material["id"], part["kind"])
+        assert "[tlf:" not in text, "numbers come from data/contacts.yml"
+        kinds = {part["kind"] for part in pupil["parts"]}
+        if "cards" in kinds:
+            assert {"da": "Klip langs de stiplede linjer", "en": "Cut along the dashed lines"}[language] in text
+        if "quiz" in kinds:
+            key = {"da": "Facitliste til læreren", "en": "Answer key for the teacher"}[language]
+            assert key in text, material["id"]
+            after_key = text[text.index(key):]
+            for answer in ({"da": ("Sandt", "Falsk"), "en": ("True", "False")}[language]):
+                assert answer in after_key, (material["id"], answer)
+
+
+def test_indskoling_material_is_printed_in_large_type(site):
+    from pypdf import PdfReader
+
+    def largest_body_size(path):
+        sizes = []
+        PdfReader(path).pages[1].extract_text(visitor_text=lambda text, cm, tm, font, size: sizes.append(size * tm[0])
+                                              if text.strip() else None)
+        return sorted(sizes)[len(sizes) // 2]  # the median: body text, not headings
+
+    large = largest_body_size(site / pupil_pdf_path("min-krop-mine-graenser-indskoling", "da"))
+    normal = largest_body_size(site / pupil_pdf_path("rusmidler-udskoling", "da"))
+    assert large >= 1.3 * normal, (large, normal)
+
+
+def test_hent_det_hele_is_the_plan_and_the_pupil_material_in_one_pdf(site):
+    for material in LESSONS:
+        plan_pages, _ = pdf_text((site / f"undervisning/pdf/{material['id']}.pdf").read_bytes())
+        for language in ("da", "en"):
+            pupil_pages, _ = pdf_text((site / pupil_pdf_path(material["id"], language)).read_bytes())
+            pages, text = pdf_text((site / bundle_path(material["id"], language)).read_bytes())
+            assert pages == plan_pages + pupil_pages, material["id"]
+            assert flat(page_title(material["lesson"])) in flat(text)
+            assert flat(SITE_DATA.pupil[material["id"]]["title"][language]) in flat(text)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_lesson_page_states_subject_goals_evaluation_differentiation_and_sensitivity(site, language):
+    prefix = "" if language == "da" else "en/"
+    for material in LESSONS:
+        page = site / prefix / material["lesson"].removesuffix(".md") / "index.html"
+        html = page.read_text(encoding="utf-8")
+        text = flat(" ".join(element.text for element in parse(page).find_all("article")))
+        expected = SECTIONS[language]
+        if "indskoling" in material["grades"]:
+            expected = [s for s in expected if "need more" not in s and "brug for mere" not in s
+                        and "personally" not in s and "personligt" not in s] + SECTIONS_INDSKOLING[language]
+        for heading in expected:
+            assert heading in text, (material["id"], heading)
+        box = parse(page).with_class("ung-lesson")
+        assert box, material["id"]
+        subject = {"da": {"ssf": "Sundheds- og seksualundervisning og familiekundskab", "faerdselslaere": "Færdselslære",
+                          "tvaerfagligt": "Tværfagligt"},
+                   "en": {"ssf": "Health, sex education and family studies", "faerdselslaere": "Road safety education",
+                          "tvaerfagligt": "Cross-subject"}}[language][material["curriculum"]["subject"]]
+        assert subject in text, material["id"]
+        for goal in material["curriculum"].get("goals", []):
+            assert flat(goal["text"]["da"]) in text, (material["id"], "goals are quoted in Danish")
+        for source in material["curriculum"].get("sources", []):
+            assert f'href="{source["url"]}"' in html
+        bundle = bundle_path(material["id"], language)
+        assert f'{bundle}" download' in html, (material["id"], "hent det hele")
+
+
+# -- the catalogue: four filters with JavaScript, grouped lists without -----------------------------
+
+def expected_count(theme="", grade="", subject="", duration=""):
+    return sum(1 for m in MATERIALS
+               if (not theme or m["theme"] == theme) and (not grade or grade in m["grades"])
+               and (not subject or m.get("curriculum", {}).get("subject", "tvaerfagligt") == subject)
+               and (not duration or ("kort" if m["duration_minutes"] <= 45 else "lang") == duration))
+
+
+def test_catalogue_without_javascript_lists_lessons_by_grade_subject_and_duration(new_page, base_url):
+    page = new_page(javascript=False)
+    page.goto(base_url + "/undervisning/")
+    assert page.locator("[data-ung-filters]").is_hidden()
+    overview = page.locator("[data-ung-overview]")
+    assert overview.is_visible()
+    headings = overview.locator("h3").all_inner_texts()
+    assert headings == ["Efter klassetrin", "Efter fag", "Efter varighed"]
+    links = overview.locator("a")
+    assert links.count() >= 3 * len(MATERIALS) - 1
+    for href in set(links.evaluate_all("links => links.map(a => a.getAttribute('href'))")):
+        assert page.locator(href).count() == 1, href  # each link leads to its lesson in the list
+    grade_group = overview.locator("li", has_text="Mellemtrin (4.–6. klasse):").first
+    assert grade_group.locator("a").count() == expected_count(grade="mellemtrin")
+    subject_group = overview.locator("li", has_text="Færdselslære:").first
+    assert subject_group.locator("a").count() == expected_count(subject="faerdselslaere")
+    short_group = overview.locator("li", has_text="Op til 45 minutter:").first
+    assert short_group.locator("a").count() == expected_count(duration="kort")
+
+
+def test_catalogue_filters_by_subject_and_duration_and_stays_axe_clean(new_page, base_url):
+    page = new_page("mobile")
+    page.goto(base_url + "/undervisning/")
+    assert page.locator("[data-ung-overview]").is_hidden(), "with JavaScript the filters replace the overview"
+    for name in ("theme", "grade", "subject", "duration"):
+        assert page.locator(f"[data-ung-filter={name}]").is_visible()
+    page.select_option("[data-ung-filter=subject]", "ssf")
+    assert page.locator(".ung-material:visible").count() == expected_count(subject="ssf")
+    page.select_option("[data-ung-filter=duration]", "kort")
+    shown = expected_count(subject="ssf", duration="kort")
+    assert shown >= 1
+    assert page.locator(".ung-material:visible").count() == shown
+    assert page.locator("[data-ung-count]").inner_text() == f"{shown} materialer vises"
+    assert axe_violations(page) == []
+    page.select_option("[data-ung-filter=subject]", "faerdselslaere")
+    assert page.locator(".ung-material:visible").count() == expected_count(subject="faerdselslaere", duration="kort")
+    page.select_option("[data-ung-filter=duration]", "")
+    page.select_option("[data-ung-filter=theme]", "trafik")
+    assert page.locator(".ung-material:visible").count() == expected_count(theme="trafik", subject="faerdselslaere")
+    assert axe_violations(page) == []
+
+
+def test_english_catalogue_offers_english_pupil_material(site):
+    document = parse(site / "en" / "undervisning" / "index.html")
+    hrefs = {link.attrs.get("href", "") for link in document.find_all("a") if "download" in link.attrs}
+    for material in LESSONS:
+        assert any(href.endswith(pupil_pdf_path(material["id"], "en")) for href in hrefs), material["id"]
+        assert any(href.endswith(bundle_path(material["id"], "en")) for href in hrefs), material["id"]

@@ -42,6 +42,7 @@ class SiteData:
     myths: list[dict] = field(default_factory=list)
     has_substances: bool = False                             # data/substances.yml exists
     glossary: list[dict] = field(default_factory=list)
+    pupil: dict[str, dict] = field(default_factory=dict)  # material id -> its pupil material (data/elevmateriale/)
 
     def contacts_for(self, theme: str | None = None, audience: str | None = None) -> list[dict]:
         """Contacts that fit a theme and an audience, most urgent first, file order within."""
@@ -76,8 +77,9 @@ def is_danish_phone(number: str) -> bool:
     return bool(re.fullmatch(r"\d{8}", digits) or digits in SHORT_NUMBERS or re.fullmatch(r"116\d{3}", digits))
 
 
-def _load_file(root: Path, name: str) -> tuple[dict | None, Positions, list[Problem]]:
-    relative = f"data/{name}.yml"
+def _load_file(root: Path, name: str, relative: str | None = None) -> tuple[dict | None, Positions, list[Problem]]:
+    """data/<name>.yml (or the file `relative` to the project), checked by data/schema/<name>.schema.json."""
+    relative = relative or f"data/{name}.yml"
     path = root / relative
     if not path.exists():
         return None, Positions(), [Problem(relative, 1, 0, "Filen findes ikke.", f"Opret {relative} (se README).")]
@@ -329,6 +331,45 @@ def load_site_data(root: Path) -> SiteData:
         reported = {(problem.file, problem.line, problem.column) for problem in problems}
         problems += [problem for problem in _cross_check(root, raw, positions)
                      if (problem.file, problem.line, problem.column) not in reported]
+        pupil, pupil_problems = _load_pupil_material(root, raw, positions)
+        problems += pupil_problems
     if problems:
         raise ProblemReport(problems, "Fejl i datafilerne i data/ – ret dem, så bygger siden igen")
-    return _build(raw)
+    site = _build(raw)
+    site.pupil = pupil
+    return site
+
+
+def _load_pupil_material(root: Path, raw: dict, positions: dict[str, Positions]) -> tuple[dict[str, dict], list[Problem]]:
+    """Each material's pupil material (`pupil_material: elevmateriale/x.yml`, a file in data/),
+    validated by data/schema/pupil-material.schema.json."""
+    found, problems = {}, []
+    for index, material in enumerate((raw.get("materials") or {}).get("materials", []) or []):
+        target = material.get("pupil_material") if isinstance(material, dict) else None
+        if not isinstance(target, str) or not re.fullmatch(r"elevmateriale/[a-z0-9-]+\.yml", target):
+            continue  # absent, or the wrong form (the schema reports it)
+        if not (root / "data" / target).is_file():
+            line, column = positions["materials"].of(("materials", index, "pupil_material"))
+            problems.append(Problem("data/materials.yml", line, column, f"Filen data/{target} findes ikke.",
+                                    "Ret stien (den regnes fra mappen data/), eller opret filen."))
+            continue
+        data, _, file_problems = _load_file(root, "pupil-material", f"data/{target}")
+        file_problems += _unknown_phones(root / "data" / target, f"data/{target}", raw)
+        problems += file_problems
+        if data is not None and not file_problems:
+            found[material.get("id")] = data
+    return found, problems
+
+
+def _unknown_phones(path: Path, relative: str, raw: dict) -> list[Problem]:
+    """`[tlf:id]` in pupil material must name a contact with a phone number in data/contacts.yml."""
+    with_phone = {contact["id"] for contact in (raw.get("contacts") or {}).get("contacts", []) or []
+                  if isinstance(contact, dict) and contact.get("phone")}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # reported by the loader
+    return [Problem(relative, text.count("\n", 0, match.start()) + 1, 0,
+                    f"[tlf:{match[1]}] er ikke en kontakt med et telefonnummer.",
+                    f"Brug et id fra data/contacts.yml med et nummer: {', '.join(sorted(with_phone))}.")
+            for match in re.finditer(r"\[tlf:([^\]]*)\]", text) if match[1] not in with_phone]

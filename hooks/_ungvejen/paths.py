@@ -37,3 +37,30 @@ def page_url(src_uri: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         stem = stem.removesuffix("index").rstrip("/")
     return f"{stem}/" if stem else ""
+
+
+LEAFLET_FOLDER = "foldere"
+
+
+def _language_suffix(language: str, default_language: str = "da") -> str:
+    return "" if language == default_language else f"-{language}"
+
+
+def pupil_pdf_path(material_id: str, language: str) -> str:
+    """A lesson's pupil material: undervisning/pdf/<id>-elevmateriale.pdf (-en.pdf in English)."""
+    return f"{PDF_FOLDER}/{material_id}-elevmateriale{_language_suffix(language)}.pdf"
+
+
+def bundle_path(material_id: str, language: str) -> str:
+    """"Hent det hele": the lesson plan and the pupil material in one PDF."""
+    return f"{PDF_FOLDER}/{material_id}-samlet{_language_suffix(language)}.pdf"
+
+
+def leaflet_path(theme_id: str, language: str) -> str:
+    """A theme's one-page leaflet for parents."""
+    return f"{LEAFLET_FOLDER}/{theme_id}-foraeldre{_language_suffix(language)}.pdf"
+
+
+def wallet_card_path(language: str) -> str:
+    """The wallet card with the help numbers (ten to an A4 sheet, with cut marks)."""
+    return f"{LEAFLET_FOLDER}/lommekort{_language_suffix(language)}.pdf"

@@ -12,12 +12,13 @@ from .glossary import entries_view
 from .paths import site_root
 from .problems import Problem
 from .shortcodes import MARKER, Shortcode, replace_markers
-from .views import contact_view, events_view, material_view, materials_view, myth_view, substance_view
+from .views import contact_view, events_view, leaflets_view, material_view, materials_view, myth_view, substance_view
 
 
 def known_values(data, settings) -> dict[str, set[str]]:
     """The ids a shortcode argument may name."""
-    return {"theme": set(data.themes), "audience": set(settings.audiences), "contact": set(data.contacts)}
+    return {"theme": set(data.themes), "audience": set(settings.audiences), "contact": set(data.contacts),
+            "material": {material["id"] for material in data.materials}}
 
 
 def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, now) -> str:
@@ -39,6 +40,15 @@ def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, 
                      if args.get("theme") in (None, m["theme"])]
         return state.render("materials.html", strings=language,
                             **materials_view(materials, data, language, args.get("theme") is None, t))
+    if shortcode.name == "lektion":
+        sizes = {path: len(content) for path, content in state.made_files.items()}
+        material = next(m for m in data.materials if m["id"] == args["material"])
+        return state.render("lesson-facts.html", strings=language,
+                            material=material_view(material, data, language, root, language_root, t, sizes))
+    if shortcode.name == "foraeldrefolder":
+        sizes = {path: len(content) for path, content in state.made_files.items()}
+        return state.render("leaflets.html", strings=language,
+                            **leaflets_view(data, language, root, sizes, args.get("theme"), t))
     if shortcode.name == "arrangementer":
         return state.render("events.html", strings=language,
                             **events_view(data.upcoming_events(now, args.get("theme")), language, root))

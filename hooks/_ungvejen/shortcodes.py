@@ -25,7 +25,7 @@ from .schema_errors import foreign_letters, look_alike_fix
 MARKER = re.compile(r"<!--\s*ung:(?P<name>[\w-]++)(?P<args>[^<>]*?)-->")
 # Where a marker starts: `ung:` as we write it, or one of our names in capitals or with spaces
 # (`<!-- UNG:kontakter -->`); an editor's own note (`<!-- Ung: husk ... -->`) is left alone.
-OPENING = re.compile(r"<!--\s*(?:ung:|(?i:ung\s*:\s*(?:kontakter|kontakt|materialer|arrangementer|stoffer|myter|ordliste)\b))")
+OPENING = re.compile(r"<!--\s*(?:ung:|(?i:ung\s*:\s*(?:kontakter|kontakt|materialer|arrangementer|stoffer|myter|ordliste|lektion|foraeldrefolder)\b))")
 EXAMPLE = "Skriv den som  <!-- ung:kontakter tema=rusmidler -->  : navn og argumenter uden < og >, og luk med -->."
 ARGUMENT_NAMES = MappingProxyType({"tema": "theme", "målgruppe": "audience", "maalgruppe": "audience"})
 
@@ -44,6 +44,10 @@ SPECS = MappingProxyType({
     "stoffer": Spec(),   # the drugs A–Z from data/substances.yml
     "myter": Spec(),     # its myths and facts
     "ordliste": Spec(),
+    # A lesson page's box: subject, grade, Fælles Mål goals and its downloads.
+    "lektion": Spec(positional="material"),
+    # A theme's parents' leaflet (tema=...), or every leaflet and the wallet card (no argument).
+    "foraeldrefolder": Spec(frozenset({"theme"})),
 })
 
 
@@ -97,8 +101,10 @@ def find(source: str, file: str, known: dict[str, set[str]],
                 continue
             shortcode.arguments[argument] = value
         if spec.positional and spec.positional not in shortcode.arguments:
+            example = ("knallert-og-cykel-udskoling --> med et id fra data/materials.yml" if spec.positional == "material"
+                       else "ssp-keld-bjoerbaek --> med et id fra data/contacts.yml")
             problems.append(Problem(file, line, 0, f"ung:{name} mangler et id.",
-                                    f"Skriv fx <!-- ung:{name} ssp-keld-bjoerbaek --> med et id fra data/contacts.yml."))
+                                    f"Skriv fx <!-- ung:{name} {example}."))
             continue
         unknown = [Problem(file, line, 0, f"Ukendt {_danish(argument)} '{value}' i ung:{name}.{foreign_letters(value)}",
                            look_alike_fix(value, known[argument]) + f"Brug en af: {', '.join(sorted(known[argument]))}.")
@@ -195,7 +201,7 @@ def mask_code(source: str) -> str:
 
 
 def _danish(argument: str) -> str:
-    return {"theme": "tema", "audience": "målgruppe", "contact": "kontakt-id"}[argument]
+    return {"theme": "tema", "audience": "målgruppe", "contact": "kontakt-id", "material": "forløbs-id"}[argument]
 
 
 def replace_markers(html: str, replace) -> str:

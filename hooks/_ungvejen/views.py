@@ -8,11 +8,16 @@ renders HTML (that is overrides/partials/ung/, through templates.Renderer).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .formatting import long_date, localized, phone_display, phone_href, short_time, size_label, weekday_date_time
-from .paths import CALENDAR_FEED, HELP_PAGE, event_path, page_url, pdf_path, vcard_path
+from .paths import (CALENDAR_FEED, HELP_PAGE, bundle_path, event_path, leaflet_path, page_url, pdf_path,
+                    pupil_pdf_path, vcard_path, wallet_card_path)
 
 GRADES = ("indskoling", "mellemtrin", "udskoling", "ungdomsuddannelse")
+SUBJECTS = ("ssf", "faerdselslaere", "tvaerfagligt")
+DURATIONS = ("kort", "lang")
+SHORT_LESSON_MINUTES = 45  # "kort": one lesson; longer ones are "lang"
 
 
 def help_links(data, language: str, language_root: str) -> dict:
@@ -53,12 +58,32 @@ def contact_view(contact: dict, language: str) -> dict:
     }
 
 
+def duration_group(minutes: int) -> str:
+    return "kort" if minutes <= SHORT_LESSON_MINUTES else "lang"
+
+
+def _download(label: str, path: str, root: str, sizes: dict[str, int], language: str) -> dict | None:
+    """A file made in this build, as a link with its size; None if it was not made."""
+    if path not in sizes:
+        return None
+    return {"label": label, "href": root + path, "size": size_label(sizes[path], language)}
+
+
 def material_view(material: dict, data, language: str, root: str, language_root: str, t,
                   made_file_sizes: dict[str, int]) -> dict:
-    """One lesson in the catalogue; `made_file_sizes` gives the size of PDFs made in this build."""
+    """One lesson in the catalogue and in its page's box; `made_file_sizes` gives the size of
+    the files made in this build (plan, pupil material in each language, "hent det hele")."""
     download = material.get("file") or pdf_path(material["id"])
     size = made_file_sizes.get(download)
     lesson = material.get("lesson")
+    curriculum = material.get("curriculum") or {"subject": "tvaerfagligt"}
+    other = "en" if language == "da" else "da"
+    downloads = [item for item in (
+        _download(t("materials.bundle"), bundle_path(material["id"], language), root, made_file_sizes, language),
+        _download(t("materials.plan"), download, root, made_file_sizes, language),
+        _download(t("materials.pupil"), pupil_pdf_path(material["id"], language), root, made_file_sizes, language),
+        _download(t("materials.pupil_other"), pupil_pdf_path(material["id"], other), root, made_file_sizes, language),
+    ) if item]
     return {
         "id": material["id"],
         "title": localized(material["title"], language),
@@ -68,9 +93,17 @@ def material_view(material: dict, data, language: str, root: str, language_root:
         "grades": material["grades"],
         "grade_labels": [t(f"materials.grade.{grade}") for grade in material["grades"]],
         "duration": t("materials.minutes", count=material["duration_minutes"]),
+        "duration_group": duration_group(material["duration_minutes"]),
+        "subject": curriculum["subject"],
+        "subject_label": t(f"materials.subject.{curriculum['subject']}"),
+        "areas": [t(f"materials.areas.{area}") for area in curriculum.get("areas", [])],
+        "goals": [{"kind": t(f"materials.goal_kind.{goal['kind']}"), "text": localized(goal["text"], language),
+                   "quote": goal["text"]["da"]} for goal in curriculum.get("goals", [])],
+        "curriculum_sources": curriculum.get("sources", []),
         "format": material["format"].upper(),
         "size": size_label(size, language) if size is not None else "",
         "href": root + download,
+        "downloads": downloads,
         "page_href": language_root + page_url(lesson) if lesson else None,
         "language": material["language"],
     }
@@ -83,8 +116,26 @@ def materials_view(materials: list[dict], data, language: str, whole_catalogue: 
         groups = [{"theme": theme_id, "title": localized(theme["title"], language),
                    "materials": [m for m in materials if m["theme"] == theme_id]}
                   for theme_id, theme in data.themes.items() if any(m["theme"] == theme_id for m in materials)]
-    return {"materials": materials, "groups": groups, "count": len(materials),
-            "grades": [(grade, t(f"materials.grade.{grade}")) for grade in GRADES]}
+    def grouped(key, values, label):
+        """Links to the lessons, grouped by one facet: the catalogue's overview without JavaScript."""
+        return [{"value": value, "label": t(label.format(value=value)),
+                 "materials": [m for m in materials if value in (m[key] if isinstance(m[key], list) else [m[key]])]}
+                for value in values]
+
+    facets = []
+    if whole_catalogue:
+        facets = [{"name": "grade", "title": t("materials.by_grade"), "groups": grouped("grades", GRADES, "materials.grade.{value}")},
+                  {"name": "subject", "title": t("materials.by_subject"), "groups": grouped("subject", SUBJECTS, "materials.subject.{value}")},
+                  {"name": "duration", "title": t("materials.by_duration"),
+                   "groups": grouped("duration_group", DURATIONS, "materials.duration_group.{value}")}]
+        for facet in facets:
+            facet["groups"] = [group for group in facet["groups"] if group["materials"]]
+    return {"materials": materials, "groups": groups, "count": len(materials), "facets": facets,
+            "themes": [(group["theme"], group["title"]) for group in groups],
+            "grades": [(grade, t(f"materials.grade.{grade}")) for grade in GRADES],
+            "subjects": [(subject, t(f"materials.subject.{subject}")) for subject in SUBJECTS
+                         if any(m["subject"] == subject for m in materials)],
+            "durations": [(duration, t(f"materials.duration_group.{duration}")) for duration in DURATIONS]}
 
 
 def event_view(event: dict, language: str, root: str) -> dict:
@@ -134,3 +185,48 @@ def substance_view(substance: dict, data, language: str, language_root: str) -> 
 def myth_view(myth: dict, language: str) -> dict:
     return {"id": myth["id"], "myth": localized(myth["myth"], language), "fact": localized(myth["fact"], language),
             "sources": [source_view(source, language) for source in myth["sources"]]}
+
+
+PHONE_PLACEHOLDER = re.compile(r"\[tlf:(?P<contact>[a-z0-9]+(?:-[a-z0-9]+)*)\]")
+
+
+def pupil_view(pupil: dict, material: dict, language: str, t, phones: dict[str, str] | None = None) -> dict:
+    """A lesson's pupil material in one language, as pupil-pdf.html prints it. Indskoling
+    material is printed in large type; a quiz gets its answer key on a page of its own.
+    `[tlf:alarm-112]` in a text becomes that contact's number from data/contacts.yml (`phones`:
+    contact id -> number as shown), so no number is written anywhere else."""
+    def text(value):
+        if not value:
+            return ""
+        return PHONE_PLACEHOLDER.sub(lambda match: (phones or {}).get(match["contact"], match.group(0)),
+                                     localized(value, language).strip())
+
+    parts = []
+    for part in pupil["parts"]:
+        view = {"kind": part["kind"], "title": text(part["title"]), "instructions": text(part.get("instructions")),
+                "items": [text(item) for item in part.get("items", [])],
+                "paragraphs": [p.strip() for p in text(part.get("text")).split("\n\n") if p.strip()],
+                "questions": []}
+        for question in part.get("questions", []):
+            if "statement" in question:
+                view["questions"].append({"text": text(question["statement"]),
+                                          "answer": t(f"pupil.answer.{question['answer']}"),
+                                          "is_true": question["answer"] == "sandt",
+                                          "explanation": text(question["explanation"])})
+            else:
+                view["questions"].append({"text": text(question)})
+        parts.append(view)
+    return {"title": text(pupil["title"]), "lesson_title": localized(material["title"], language),
+            "grades": ", ".join(t(f"materials.grade.{grade}") for grade in material["grades"]),
+            "large": "indskoling" in material["grades"], "parts": parts}
+
+
+def leaflets_view(data, language: str, root: str, made_file_sizes: dict[str, int], theme: str | None, t) -> dict:
+    """Links to the parents' leaflets made in this build: one theme's, or every theme's and the
+    wallet card (on the events page)."""
+    themes = [theme] if theme else list(data.themes)
+    leaflets = [item for item in (
+        _download(t("leaflets.leaflet", theme=localized(data.themes[theme_id]["title"], language)),
+                  leaflet_path(theme_id, language), root, made_file_sizes, language) for theme_id in themes) if item]
+    wallet = None if theme else _download(t("leaflets.wallet"), wallet_card_path(language), root, made_file_sizes, language)
+    return {"leaflets": leaflets, "wallet": wallet, "single": theme is not None}

@@ -144,7 +144,8 @@ def test_theme_page_that_does_not_exist(project):
 def test_material_file_that_does_not_exist(project):
     (project / "data" / "materials.yml").write_text(
         "materials:\n  - id: m1\n    title: {da: M, en: M}\n    theme: rusmidler\n    grades: [udskoling]\n"
-        "    duration_minutes: 90\n    format: pdf\n    language: da\n    lesson: undervisning/m1.md\n",
+        "    duration_minutes: 90\n    format: pdf\n    language: da\n    lesson: undervisning/m1.md\n"
+        "    curriculum: {subject: tvaerfagligt}\n",
         encoding="utf-8")
     assert where(report_of(project)) == [
         ("data/materials.yml", 9, 13, "Filen docs/undervisning/m1.md findes ikke.")]
@@ -290,7 +291,8 @@ def test_a_theme_page_outside_docs_is_one_problem(project, page):
 def test_a_material_file_outside_docs_is_one_problem(project):
     (project / "data" / "materials.yml").write_text(
         "materials:\n  - id: m1\n    title: {da: M, en: M}\n    theme: rusmidler\n    grades: [udskoling]\n"
-        "    duration_minutes: 90\n    format: pdf\n    language: da\n    file: ../../../../../../etc/passwd\n", encoding="utf-8")
+        "    duration_minutes: 90\n    format: pdf\n    language: da\n    file: ../../../../../../etc/passwd\n"
+        "    curriculum: {subject: tvaerfagligt}\n", encoding="utf-8")
     assert where(report_of(project)) == [
         ("data/materials.yml", 9, 11, "'../../../../../../etc/passwd' har ikke den rigtige form i 'materials → nr. 1 → file'.")]
 
@@ -300,7 +302,8 @@ def test_a_link_in_docs_to_a_file_outside_it_is_a_problem(project):
     (project / "docs" / "filer" / "plakat.pdf").symlink_to("/etc/passwd")
     (project / "data" / "materials.yml").write_text(
         "materials:\n  - id: m1\n    title: {da: M, en: M}\n    theme: rusmidler\n    grades: [udskoling]\n"
-        "    duration_minutes: 90\n    format: pdf\n    language: da\n    file: filer/plakat.pdf\n", encoding="utf-8")
+        "    duration_minutes: 90\n    format: pdf\n    language: da\n    file: filer/plakat.pdf\n"
+        "    curriculum: {subject: tvaerfagligt}\n", encoding="utf-8")
     assert where(report_of(project)) == [("data/materials.yml", 9, 11, "Filen filer/plakat.pdf ligger ikke i docs/.")]
 
 
@@ -309,3 +312,42 @@ def test_a_data_file_that_is_not_a_regular_file(project):
     (project / "data" / "tags.yml").symlink_to("/dev/zero")
     [problem] = report_of(project).problems
     assert (problem.file, problem.message) == ("data/tags.yml", "data/tags.yml er ikke en almindelig fil.")
+
+
+PUPIL_MATERIAL = """\
+title: {da: Elevark, en: Pupil sheets}
+parts:
+  - kind: quiz
+    title: {da: Quiz, en: Quiz}
+    questions:
+      - statement: {da: "Ring [tlf:alarm-112].", en: "Call [tlf:alarm-112]."}
+        answer: sandt
+        explanation: {da: "Ja.", en: "Yes."}
+      - statement: {da: "Ring [tlf:ingen-her].", en: "Call [tlf:ingen-her]."}
+        answer: falsk
+        explanation: {da: "Nej.", en: "No."}
+"""
+
+
+def test_pupil_material_is_loaded_and_its_phone_placeholders_are_checked(project):
+    (project / "data" / "elevmateriale").mkdir()
+    (project / "data" / "elevmateriale" / "m1.yml").write_text(PUPIL_MATERIAL, encoding="utf-8")
+    (project / "data" / "materials.yml").write_text(
+        "materials:\n  - id: m1\n    title: {da: M, en: M}\n    theme: rusmidler\n    grades: [udskoling]\n"
+        "    duration_minutes: 90\n    format: pdf\n    language: da\n    lesson: temaer/rusmidler.md\n"
+        "    curriculum: {subject: tvaerfagligt}\n    pupil_material: elevmateriale/m1.yml\n", encoding="utf-8")
+    assert where(report_of(project)) == [
+        ("data/elevmateriale/m1.yml", 9, 0, "[tlf:ingen-her] er ikke en kontakt med et telefonnummer.")]
+    text = PUPIL_MATERIAL.replace("ingen-her", "alarm-112")
+    (project / "data" / "elevmateriale" / "m1.yml").write_text(text, encoding="utf-8")
+    assert load_site_data(project).pupil["m1"]["title"]["da"] == "Elevark"
+
+
+def test_a_material_naming_missing_pupil_material_is_a_problem(project):
+    (project / "data" / "materials.yml").write_text(
+        "materials:\n  - id: m1\n    title: {da: M, en: M}\n    theme: rusmidler\n    grades: [udskoling]\n"
+        "    duration_minutes: 90\n    format: pdf\n    language: da\n    lesson: temaer/rusmidler.md\n"
+        "    curriculum: {subject: ssf}\n    pupil_material: elevmateriale/findes-ikke.yml\n", encoding="utf-8")
+    problems = where(report_of(project))
+    assert ("data/materials.yml", 11, 21, "Filen data/elevmateriale/findes-ikke.yml findes ikke.") in problems
+    assert any("curriculum" in message for *_, message in problems), "ssf needs areas, goals and sources"

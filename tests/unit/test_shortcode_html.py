@@ -22,6 +22,7 @@ MATERIALS = """materials:
     format: pdf
     language: da
     lesson: undervisning/rusmidler-udskoling.md
+    curriculum: {subject: tvaerfagligt}
 """
 EVENTS = """timezone: Europe/Copenhagen
 events:
@@ -49,7 +50,7 @@ def shortcodes_of(state, *markers):
 def test_known_values(state):
     assert known_values(state.data, state.settings) == {
         "theme": {"rusmidler"}, "audience": {"unge", "foraeldre", "fagpersoner"},
-        "contact": {"alarm-112", "ssp-test"}}
+        "contact": {"alarm-112", "ssp-test"}, "material": set()}
 
 
 def test_contacts_block_for_a_theme_and_audience(state):

@@ -44,7 +44,8 @@ def test_other_comments_are_not_shortcodes():
 INVALID = {
     "unknown name": ("<!-- ung:kontakterr tema=rusmidler -->",
                      "Ukendt shortcode 'ung:kontakterr'.",
-                     "Brug en af: ung:kontakter, ung:kontakt, ung:materialer, ung:arrangementer, ung:stoffer, ung:myter, ung:ordliste."),
+                     "Brug en af: ung:kontakter, ung:kontakt, ung:materialer, ung:arrangementer, ung:stoffer, ung:myter, "
+                     "ung:ordliste, ung:lektion, ung:foraeldrefolder."),
     "unknown argument": ("<!-- ung:kontakter farve=blaa -->",
                          "ung:kontakter kender ikke argumentet 'farve'.", "Brug tema, målgruppe."),
     "argument the shortcode does not take": ("<!-- ung:arrangementer målgruppe=unge -->",
@@ -93,8 +94,9 @@ def test_line_numbers_count_the_front_matter():
     assert problem.line == 9
 
 
-def test_the_seven_shortcodes():
-    assert set(SPECS) == {"kontakter", "kontakt", "materialer", "arrangementer", "stoffer", "myter", "ordliste"}
+def test_the_nine_shortcodes():
+    assert set(SPECS) == {"kontakter", "kontakt", "materialer", "arrangementer", "stoffer", "myter", "ordliste",
+                          "lektion", "foraeldrefolder"}
 
 
 def test_the_drugs_a_to_z_shortcodes_take_no_arguments():

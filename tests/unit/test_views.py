@@ -71,7 +71,16 @@ def test_help_links_and_search_box():
 
 def test_material_view_of_a_lesson_with_a_made_pdf():
     view = material_view(LESSON, DATA, "da", "../../", "../../", DA,
-                         {"undervisning/pdf/rusmidler-udskoling.pdf": 1_440_000})
+                         {"undervisning/pdf/rusmidler-udskoling.pdf": 1_440_000,
+                          "undervisning/pdf/rusmidler-udskoling-elevmateriale.pdf": 20_000,
+                          "undervisning/pdf/rusmidler-udskoling-samlet.pdf": 60_000})
+    assert [(d["label"], d["href"]) for d in view.pop("downloads")] == [
+        ("Hent det hele (plan og elevmateriale)", "../../undervisning/pdf/rusmidler-udskoling-samlet.pdf"),
+        ("Lektionsplan", "../../undervisning/pdf/rusmidler-udskoling.pdf"),
+        ("Elevmateriale", "../../undervisning/pdf/rusmidler-udskoling-elevmateriale.pdf")]
+    assert (view.pop("subject"), view.pop("duration_group")) == ("tvaerfagligt", "lang")
+    for key in ("subject_label", "areas", "goals", "curriculum_sources"):
+        view.pop(key)
     assert view == {
         "id": "rusmidler-udskoling", "title": "Rusmidler", "description": "En lektion.", "theme": "rusmidler",
         "theme_title": "Rusmidler", "grades": ["udskoling", "ungdomsuddannelse"],
@@ -151,3 +160,29 @@ def test_a_myth_and_its_fact():
     myth = {"id": "sove", "myth": {"da": "Sov den ud.", "en": "Sleep it off."}, "fact": {"da": "Nej.", "en": "No."},
             "sources": [SOURCE]}
     assert myth_view(myth, "en")["myth"] == "Sleep it off." and myth_view(myth, "da")["fact"] == "Nej."
+
+
+PUPIL = {"title": {"da": "Elevark", "en": "Pupil sheets"}, "parts": [
+    {"kind": "quiz", "title": {"da": "Sandt eller falsk?", "en": "True or false?"}, "questions": [
+        {"statement": {"da": "A", "en": "A"}, "answer": "sandt", "explanation": {"da": "Fordi.", "en": "Because."}},
+        {"statement": {"da": "B", "en": "B"}, "answer": "falsk", "explanation": {"da": "Nej.", "en": "No."}}]},
+    {"kind": "story", "title": {"da": "Case", "en": "Case"}, "text": {"da": "Et.\n\nTo.\n", "en": "One.\n\nTwo.\n"},
+     "questions": [{"da": "Hvad?", "en": "What?"}]},
+]}
+
+
+def test_pupil_view_in_both_languages_with_the_answer_key_and_large_type_for_indskoling():
+    from _ungvejen.views import pupil_view
+
+    view = pupil_view(PUPIL, {**LESSON, "grades": ["indskoling"]}, "da", DA)
+    assert view["large"] is True and view["title"] == "Elevark"
+    quiz, story = view["parts"]
+    assert [(q["answer"], q["is_true"]) for q in quiz["questions"]] == [("Sandt", True), ("Falsk", False)]
+    assert story["paragraphs"] == ["Et.", "To."] and story["questions"] == [{"text": "Hvad?"}]
+    english = pupil_view({**PUPIL, "parts": [*PUPIL["parts"], {"kind": "worksheet", "title": {"da": "A", "en": "A"},
+                                                                 "questions": [{"da": "Ring [tlf:alarm-112].",
+                                                                                "en": "Call [tlf:alarm-112]."}]}]},
+                         LESSON, "en", EN, {"alarm-112": "112"})
+    assert english["large"] is False
+    assert english["parts"][2]["questions"] == [{"text": "Call 112."}]
+    assert [q["answer"] for q in english["parts"][0]["questions"]] == ["True", "False"]

@@ -1,6 +1,8 @@
-/* Lesson catalogue filters. Without JavaScript the catalogue is grouped by theme; with it,
-   two selects show only the matching material, empty groups are hidden, and the count is
-   announced through a live region. */
+/* Lesson catalogue filters. Without JavaScript the catalogue is grouped by theme, with an
+   overview grouped by grade, subject and duration; with it, four selects (theme, grade,
+   subject, duration) show only the matching material, the overview and empty groups are
+   hidden, and the count is announced through a live region. Each item carries its values
+   in data-theme, data-grade (space-separated), data-subject and data-duration. */
 (function () {
   "use strict";
   var catalogue = document.querySelector("[data-ung-materials]");
@@ -8,21 +10,26 @@
   if (!form) {
     return;
   }
-  var themeSelect = form.querySelector("[data-ung-filter=theme]");
-  var gradeSelect = form.querySelector("[data-ung-filter=grade]");
+  var selects = form.querySelectorAll("[data-ung-filter]");
   var count = catalogue.querySelector("[data-ung-count]");
+  var overview = catalogue.querySelector("[data-ung-overview]");
   var items = catalogue.querySelectorAll(".ung-material");
   var groups = catalogue.querySelectorAll("[data-ung-group]");
 
+  function matches(item) {
+    return Array.prototype.every.call(selects, function (select) {
+      var wanted = select.value;
+      var values = (item.getAttribute("data-" + select.getAttribute("data-ung-filter")) || "").split(" ");
+      return !wanted || values.indexOf(wanted) !== -1;
+    });
+  }
+
   function apply() {
-    var theme = themeSelect.value;
-    var grade = gradeSelect.value;
     var shown = 0;
     Array.prototype.forEach.call(items, function (item) {
-      var matches = (!theme || item.getAttribute("data-theme") === theme) &&
-        (!grade || item.getAttribute("data-grades").split(" ").indexOf(grade) !== -1);
-      item.hidden = !matches;
-      shown += matches ? 1 : 0;
+      var match = matches(item);
+      item.hidden = !match;
+      shown += match ? 1 : 0;
     });
     Array.prototype.forEach.call(groups, function (group) {
       group.hidden = !group.querySelector(".ung-material:not([hidden])");
@@ -31,6 +38,9 @@
   }
 
   form.hidden = false;
+  if (overview) {
+    overview.hidden = true;
+  }
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) {
     event.preventDefault();
