@@ -21,6 +21,8 @@ from .schema_errors import as_json, foreign_letters, load_validator, look_alike_
 from .yamlsource import Positions, YamlSyntaxProblem, load_yaml
 
 DATA_FILES = ("themes", "tags", "contacts", "materials", "events")
+# Data files a project may leave out: search slang and synonyms (none without the file).
+OPTIONAL_DATA_FILES = ("synonyms",)
 ALL_THEMES = "alle"
 URGENCY_ORDER = MappingProxyType({"akut": 0, "snart": 1, "raad": 2})
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -34,6 +36,7 @@ class SiteData:
     materials: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     tags: dict[str, list[str]] = field(default_factory=dict)
+    synonyms: list[dict] = field(default_factory=list)
 
     def contacts_for(self, theme: str | None = None, audience: str | None = None) -> list[dict]:
         """Contacts that fit a theme and an audience, most urgent first, file order within."""
@@ -53,6 +56,30 @@ class SiteData:
              if event["end_at"] > now and (theme is None or event.get("theme") == theme)),
             key=lambda event: event["start_at"],
         )
+
+    def synonyms_for(self, language: str) -> dict[str, dict]:
+        """Search slang (data/synonyms.yml) for one language: typed word -> what it adds,
+        `find` (other words searched too) and `first` (Pagefind filter values "group.position" of
+        the pages ranked first, the first page listed first)."""
+        table: dict[str, dict] = {}
+        for number, entry in enumerate(self.synonyms, start=1):
+            finds = list(entry.get("find", {}).get(language) or [])
+            for word in entry["words"].get(language) or []:
+                target = table.setdefault(word, {"find": [], "first": []})
+                target["find"] += [found for found in finds if found != word and found not in target["find"]]
+                target["first"] += [f"{number}.{position}" for position in range(1, len(entry.get("pages") or []) + 1)]
+        return {word: {key: value for key, value in target.items() if value} for word, target in table.items()}
+
+    def synonym_pages(self, source: str, language: str) -> tuple[list[str], list[str]]:
+        """For a page (its docs/ path, `faa-hjaelp-nu.md` or `faa-hjaelp-nu.en.md`): the words
+        that lead to it first (data/synonyms.yml `pages`), and its filter values "group.position"."""
+        words, groups = [], []
+        for number, entry in enumerate(self.synonyms, start=1):
+            for position, page in enumerate(entry.get("pages") or [], start=1):
+                if source in (page, page.removesuffix(".md") + f".{language}.md"):
+                    words += entry["words"].get(language) or []
+                    groups.append(f"{number}.{position}")
+        return words, groups
 
     def search_words(self, language: str) -> set[str]:
         theme_words = {word for theme in self.themes.values() for word in theme["search_words"].get(language, [])}
@@ -190,6 +217,13 @@ def _cross_check(root: Path, raw: dict, positions: dict[str, Positions]) -> list
             problems.append(Problem(file, line, column, f"Siden docs/{page} findes ikke.",
                                     "Ret stien, eller opret siden."))
 
+    for index, entry in enumerate((raw.get("synonyms") or {}).get("synonyms", []) or []):
+        for position, page in _texts(entry.get("pages") if isinstance(entry, dict) else None):
+            if not _inside_docs(root, page) or not (root / "docs" / page).is_file():
+                file, line, column = where("synonyms", ("synonyms", index, "pages", position))
+                problems.append(Problem(file, line, column, f"Siden docs/{page} findes ikke.",
+                                        "Skriv stien til en side regnet fra mappen docs/, fx faa-hjaelp-nu.md."))
+
     contacts = (raw.get("contacts") or {}).get("contacts", []) or []
     for index, contact in enumerate(contacts):
         if not isinstance(contact, dict):
@@ -245,6 +279,7 @@ def _build(raw: dict) -> SiteData:
     site.themes = {theme["id"]: theme for theme in raw["themes"]["themes"]}
     site.contacts = {contact["id"]: contact for contact in raw["contacts"]["contacts"]}
     site.materials = list(raw["materials"]["materials"])
+    site.synonyms = list((raw.get("synonyms") or {}).get("synonyms") or [])
     site.tags = {language: list(raw["tags"].get(language) or []) for language in ("da", "en")}
     for event in raw["events"]["events"]:
         site.events.append({**event, "start_at": _parse_local_time(event["start"]), "end_at": _parse_local_time(event["end"])})
@@ -273,7 +308,10 @@ def load_site_data(root: Path) -> SiteData:
     """
     raw, positions, problems = {}, {}, []
     with _no_cycle_collection():
-        for name in DATA_FILES:
+        for name in DATA_FILES + OPTIONAL_DATA_FILES:
+            if name in OPTIONAL_DATA_FILES and not (root / "data" / f"{name}.yml").exists():
+                raw[name], positions[name] = None, Positions()
+                continue
             raw[name], positions[name], file_problems = _load_file(root, name)
             problems += file_problems
             if raw[name] is not None:

@@ -81,3 +81,10 @@ def test_words_with_special_letters():
 def test_words_of_a_title_that_is_not_text():
     """`title: 2026` is reported by the front-matter check; the index must not break on it."""
     assert words_with_special_letters([2026, "Få hjælp"]) == {"få", "hjælp"}
+
+
+def test_pages_put_first_by_synonyms_get_a_filter_per_group():
+    source = '<article class="md-content__inner md-typeset"><h1>Hjælp</h1></article>'
+    indexed = html_for_index(source, page("faa-hjaelp-nu/", search_words=["anonym"], first_groups=["1.1", "3.2"]))
+    assert ('<span data-pagefind-meta="words">anonym</span><span data-pagefind-filter="first">1.1</span>'
+            '<span data-pagefind-filter="first">3.2</span></div>') in indexed
