@@ -233,6 +233,13 @@ def _cross_check(root: Path, raw: dict, positions: dict[str, Positions]) -> list
                 file, line, column = where("contacts", ("contacts", index, channel))
                 problems.append(Problem(file, line, column, f"'{contact[channel]}' er ikke et gyldigt dansk telefonnummer.",
                                         "Skriv 8 cifre (fx \"24 43 07 55\") eller et kort nummer: 112, 114, 1888 eller 116 xxx."))
+        opening = contact.get("opening")
+        for position, entry in enumerate(opening.get("times") or [] if isinstance(opening, dict) else []):
+            if isinstance(entry, dict) and isinstance(entry.get("from"), str) and isinstance(entry.get("to"), str) \
+                    and re.fullmatch(r"\d\d:\d\d", entry["from"]) and entry["to"] <= entry["from"]:
+                file, line, column = where("contacts", ("contacts", index, "opening", "times", position, "to"))
+                problems.append(Problem(file, line, column, f"Åbningstiden slutter ({entry['to']}), før den begynder ({entry['from']}).",
+                                        "Ret 'to', så den ligger efter 'from'. Åbent over midnat: skriv to tider, fx til \"24:00\" og fra \"00:00\"."))
         for position, theme in _texts(contact.get("themes")):
             if theme != ALL_THEMES:
                 unknown_theme("contacts", ("contacts", index, "themes", position), theme)

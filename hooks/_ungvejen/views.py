@@ -7,9 +7,12 @@ renders HTML (that is overrides/partials/ung/, through templates.Renderer).
 
 from __future__ import annotations
 
-from .formatting import localized, phone_display, phone_href, short_time, size_label, weekday_date_time
+import json
+
+from .formatting import day_range, localized, phone_display, phone_href, short_time, size_label, weekday_date_time
 from .paths import CALENDAR_FEED, HELP_PAGE, event_path, page_url, pdf_path, vcard_path
 
+WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")  # contacts.yml `opening` days, Monday first
 GRADES = ("indskoling", "mellemtrin", "udskoling", "ungdomsuddannelse")
 
 
@@ -41,11 +44,30 @@ def contact_view(contact: dict, language: str) -> dict:
         "url": contact.get("url"),
         "chat_url": contact.get("chat_url"),
         "hours": localized(contact.get("hours"), language) if contact.get("hours") else None,
+        "opening": opening_view(contact.get("opening"), language),
         "anonymous": contact.get("anonymous") is True,
         "free": contact.get("free") is True,
         "ages": contact.get("ages"),
         "urgency": contact["urgency"],
         "vcard": vcard_path(contact["id"]) if contact["kind"] == "person" else None,
+    }
+
+
+def opening_view(opening, language: str) -> dict | None:
+    """Structured opening hours (contacts.yml `opening`): `json` for opening.js, which works out
+    "Åben nu" in Danish time, and what is shown as text without JavaScript."""
+    if not opening:
+        return None
+    if opening == "always":
+        return {"always": True, "times": [], "holidays": False, "json": json.dumps({"always": True})}
+    times = [{"days": [WEEKDAYS.index(day) for day in entry["days"]], "from": entry["from"], "to": entry["to"]}
+             for entry in opening["times"]]
+    holidays = opening.get("closed_on_public_holidays") is True
+    return {
+        "always": False,
+        "times": [{"days": day_range(entry["days"], language), "from": entry["from"], "to": entry["to"]} for entry in times],
+        "holidays": holidays,
+        "json": json.dumps({"times": times, "holidays": holidays}, separators=(",", ":")),
     }
 
 

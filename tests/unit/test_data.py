@@ -354,3 +354,22 @@ def test_synonym_mistakes_name_line_and_fix(project):
     assert "ét ord ad gangen" in problems[0].fix
     assert "find:" in problems[1].fix
     assert problems[2].message == "Siden docs/findes-ikke.md findes ikke."
+
+
+# ---- opening hours (contacts.yml `opening`) -------------------------------------------------
+
+def test_opening_hours_mistakes(project):
+    edit(project, "contacts.yml", '    phone: "112"\n',
+         '    phone: "112"\n    opening:\n      times:\n        - {days: [man], from: "15:00", to: "09:00"}\n')
+    edit(project, "contacts.yml", '    phone: "24430755"\n', '    phone: "24430755"\n    opening: sometimes\n')
+    problems = report_of(project).problems
+    assert [p.message for p in problems] == [
+        "Åbningstiden slutter (09:00), før den begynder (15:00).",
+        "contacts → nr. 2 → opening har en åbningstid, der hverken er 'always' eller tider med 'times:'.",
+    ]
+    assert "opening: always" in problems[1].fix
+
+
+def test_opening_hours_are_read(project):
+    edit(project, "contacts.yml", '    phone: "112"\n', '    phone: "112"\n    opening: always\n')
+    assert load_site_data(project).contacts["alarm-112"]["opening"] == "always"

@@ -111,3 +111,17 @@ def test_event_view_and_events_view():
     listing = events_view([event], "en", "../../")
     assert listing["feed"] == "../../arrangementer/kalender.ics"
     assert [item["title"] for item in listing["events"]] == ["Meeting"]
+
+
+def test_opening_view():
+    from _ungvejen.views import opening_view
+
+    assert opening_view(None, "da") is None
+    assert opening_view("always", "da")["json"] == '{"always": true}'
+    view = opening_view({"times": [{"days": ["man", "tir", "ons", "tor", "fre"], "from": "09:00", "to": "15:00"},
+                                   {"days": ["lør"], "from": "10:00", "to": "12:00"}],
+                         "closed_on_public_holidays": True}, "da")
+    assert view["json"] == ('{"times":[{"days":[0,1,2,3,4],"from":"09:00","to":"15:00"},'
+                            '{"days":[5],"from":"10:00","to":"12:00"}],"holidays":true}')
+    assert [entry["days"] for entry in view["times"]] == ["man.–fre.", "lør."]
+    assert view["holidays"] is True
