@@ -42,7 +42,7 @@ def test_contact_view_of_a_person():
         "short": "Test Testesen", "phone": "24 43 07 55", "phone_href": "tel:+4524430755",
         "sms": "24 43 07 55", "sms_href": "sms:+4524430755", "email": None, "url": None, "chat_url": None,
         "hours": "Hverdage", "anonymous": True, "free": False, "ages": "12–25", "urgency": "raad",
-        "vcard": "kontakt/ssp-test.vcf",
+        "vcard": "kontakt/ssp-test.vcf", "opening": None,
     }
 
 
