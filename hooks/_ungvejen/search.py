@@ -45,6 +45,8 @@ LISTINGS = MappingProxyType({
     "ung-contact": frozenset({"kontakt/", "faa-hjaelp-nu/"}),
     "ung-materials": frozenset({"undervisning/"}),
     "ung-events": frozenset({"arrangementer/"}),
+    "ung-helpnow": frozenset(),   # the front page's help buttons: the help page has the contacts
+    "ung-themes": frozenset(),    # the theme tiles: each theme has its own page
 })
 EDITOR_FOLDER = "redaktoer/"
 FIRST_FILTER = "first"  # search.js: pages that rank first for a group of words

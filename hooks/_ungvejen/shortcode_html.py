@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .paths import site_root
 from .shortcodes import MARKER, Shortcode, replace_markers
-from .views import contact_view, events_view, material_view, materials_view
+from .views import contact_view, events_view, help_links, material_view, materials_view, themes_view
 
 
 def known_values(data, settings) -> dict[str, set[str]]:
@@ -40,6 +40,10 @@ def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, 
     if shortcode.name == "arrangementer":
         return state.render("events.html", strings=language,
                             **events_view(data.upcoming_events(now, args.get("theme")), language, root))
+    if shortcode.name == "hjaelp":
+        return state.render("help-now.html", strings=language, help=help_links(data, language, language_root))
+    if shortcode.name == "temaer":
+        return state.render("themes.html", strings=language, themes=themes_view(data, language, language_root))
     raise ValueError(shortcode.name)
 
 

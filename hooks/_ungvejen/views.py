@@ -29,6 +29,12 @@ def search_box(data, language: str, root: str, language_root: str) -> dict:
     return {"root": root, "language": language, "help": help_links(data, language, language_root)}
 
 
+def themes_view(data, language: str, language_root: str) -> list[dict]:
+    """Every theme (data/themes.yml order) as a tile: title, link, icon name (its id)."""
+    return [{"id": theme_id, "title": localized(theme["title"], language), "href": language_root + page_url(theme["page"])}
+            for theme_id, theme in data.themes.items()]
+
+
 def contact_view(contact: dict, language: str) -> dict:
     return {
         "id": contact["id"],
