@@ -44,7 +44,7 @@ def test_other_comments_are_not_shortcodes():
 INVALID = {
     "unknown name": ("<!-- ung:kontakterr tema=rusmidler -->",
                      "Ukendt shortcode 'ung:kontakterr'.",
-                     "Brug en af: ung:kontakter, ung:kontakt, ung:materialer, ung:arrangementer."),
+                     "Brug en af: ung:kontakter, ung:kontakt, ung:materialer, ung:arrangementer, ung:hjaelp, ung:temaer."),
     "unknown argument": ("<!-- ung:kontakter farve=blaa -->",
                          "ung:kontakter kender ikke argumentet 'farve'.", "Brug tema, målgruppe."),
     "argument the shortcode does not take": ("<!-- ung:arrangementer målgruppe=unge -->",
@@ -93,8 +93,8 @@ def test_line_numbers_count_the_front_matter():
     assert problem.line == 9
 
 
-def test_the_four_shortcodes():
-    assert set(SPECS) == {"kontakter", "kontakt", "materialer", "arrangementer"}
+def test_the_shortcodes():
+    assert set(SPECS) == {"kontakter", "kontakt", "materialer", "arrangementer", "hjaelp", "temaer"}
 
 
 def test_replace_markers_also_unwraps_a_lone_marker_paragraph():
