@@ -16,7 +16,7 @@ import datetime as dt
 
 from _ungvejen.build import build_state
 from _ungvejen.data import COPENHAGEN
-from _ungvejen.shortcode_html import known_values, render_markers
+from _ungvejen.shortcode_html import known_values, missing_data, render_markers
 from _ungvejen.shortcodes import MARKER, find, live_markers
 
 
@@ -25,6 +25,7 @@ def on_page_markdown(markdown, page, config, files):
     record = state.record(page)
     if record is not None and not record.shortcodes_checked:
         found, problems = find(page.file.content_string, record.source, known_values(state.data, state.settings))
+        problems += missing_data(found, state.data, record.source)
         record.shortcodes = {shortcode.text: shortcode for shortcode in found}
         record.shortcodes_checked = True
         for problem in problems:

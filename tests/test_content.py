@@ -17,7 +17,9 @@ from _ungvejen.readability import audience_sections, lix
 DOCS = ROOT / "docs"
 REQUIRED = {"title", "description", "audiences", "tags", "reviewed"}
 THEMES = {"alkohol-og-opioider", "rusmidler", "overgreb", "trafik", "indbrud-og-haeleri", "sociale-medier",
-          "bander-og-exit", "psp-og-ksp", "individorienteret-forebyggelse"}
+          "bander-og-exit", "psp-og-ksp", "individorienteret-forebyggelse", "radikalisering"}
+# Pages under temaer/ that belong to a theme without being its page (the drugs A–Z).
+THEME_SUBPAGES = {"rusmidler-a-z": "rusmidler"}
 PAGES = ["index", "faa-hjaelp-nu", "til-unge", "til-foraeldre", "til-fagpersoner", "om-ssp", "kontakt",
          "privatliv", "tilgaengelighed", "brug-siden-sikkert", "arrangementer", "undervisning/index"]
 
@@ -61,7 +63,7 @@ def test_front_matter_and_english_twin(path):
     else:
         assert danish["title"] != english["title"], "English title is not translated"
     if path.parent.name == "temaer":
-        assert danish.get("theme") == path.stem
+        assert danish.get("theme") == THEME_SUBPAGES.get(path.stem, path.stem)
 
 
 def test_theme_pages_have_a_marked_section_per_audience():
@@ -108,6 +110,7 @@ def phone_numbers_in(markdown: str) -> list[str]:
     text = re.sub(r"<!--.*?-->", " ", markdown, flags=re.S)  # shortcodes name contact ids
     text = re.sub(r"<svg.*?</svg>", " ", text, flags=re.S)  # diagram coordinates
     text = re.sub(r"\b\d{4}-\d{2}-\d{2}\b", " ", text)  # dates
+    text = re.sub(r"https?://\S+", " ", text)  # web addresses (sources: in front matter)
     return PHONE.findall(text)
 
 
@@ -115,6 +118,7 @@ def phone_numbers_in(markdown: str) -> list[str]:
     ("Ring 24 43 07 55", ["24 43 07 55"]), ("ring 112 nu", ["112"]), ("BørneTelefonen 116 111", ["116 111"]),
     ("40362959", ["40362959"]), ("§115-møde", []), ("reviewed: 2026-11-28", []),
     ("<!-- ung:kontakt alarm-112 -->", []), ("i 2027", []),
+    ("url: https://via.ritzau.dk/pressemeddelelse/14316114/x", []), ("Ring 82 12 12 12 (https://x.dk/a)", ["82 12 12 12"]),
 ])
 def test_phone_number_detector(sample, found):
     assert phone_numbers_in(sample) == found

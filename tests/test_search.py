@@ -105,7 +105,7 @@ SENTENCE_AND_SLANG_QUERIES = [
     ("da", "kan jeg snakke med nogen anonymt", "/faa-hjaelp-nu/"),
     ("da", "hvem kan jeg ringe til", "/faa-hjaelp-nu/"),
     ("da", "jeg er bange for min far", "/faa-hjaelp-nu/"),
-    ("da", "min mor slår mig", "/temaer/overgreb/"),
+    ("da", "min far slår mig", "/temaer/overgreb/"),
     ("da", "min søn er blevet truet af en bande", "/temaer/bander-og-exit/"),
     ("da", "min ven sælger stjålne ting", "/temaer/indbrud-og-haeleri/"),
     ("da", "min ven tager xanax", "/temaer/alkohol-og-opioider/"),
@@ -231,8 +231,10 @@ def test_tags_and_search_words_outrank_body_text(search_pages):
     assert run_query(search_pages("da"), "hash")[0] == "/temaer/rusmidler/"
     assert run_query(search_pages("da"), "nøgenbilleder")[0] == "/temaer/sociale-medier/"
     assert run_query(search_pages("da"), "stjålne ting")[0] == "/temaer/indbrud-og-haeleri/"
-    # "pot" is only a search word (data/themes.yml), never in a page's text.
-    assert run_query(search_pages("da"), "pot") == ["/temaer/rusmidler/"]
+    # "pot" is a search word of the theme (data/themes.yml) and, as slang, in the drugs A–Z's text
+    # only: the theme comes first.
+    found = run_query(search_pages("da"), "pot")
+    assert found[0] == "/temaer/rusmidler/" and set(found) <= {"/temaer/rusmidler/", "/temaer/rusmidler-a-z/"}, found
 
 
 def test_prefix_accidents_do_not_come_first(search_pages):
@@ -265,8 +267,8 @@ def test_a_danish_only_word_finds_nothing_on_the_english_side(search_pages):
     for word in ("mobning", "misbrug", "nøgenbilleder"):
         assert run_query(search_pages("da"), word), word
         assert run_query(search_pages("en"), word) == [], word
-    # ("cannabis" is Danish slang for hash too: data/synonyms.yml finds the Danish drugs page.)
-    for word in ("bullying", "burglary"):
+    # Not "cannabis": Danish uses the word too (the drugs A–Z names it, as Sundhedsstyrelsen does).
+    for word in ("bullying", "burglary", "alcohol"):
         assert run_query(search_pages("en"), word), word
         assert run_query(search_pages("da"), word) == [], word
 

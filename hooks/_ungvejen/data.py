@@ -20,13 +20,16 @@ from .problems import Problem, ProblemReport
 from .schema_errors import as_json, foreign_letters, load_validator, look_alike_fix, schema_problems
 from .yamlsource import Positions, YamlSyntaxProblem, load_yaml
 
-DATA_FILES = ("themes", "tags", "contacts", "materials", "events")
-# Data files a project may leave out: search slang and synonyms (none without the file).
-OPTIONAL_DATA_FILES = ("synonyms",)
+DATA_FILES = ("themes", "tags", "contacts", "materials", "events", "glossary")
+# Read and checked when they exist: a site without a drugs A–Z needs no data/substances.yml
+# (a page that asks for it with <!-- ung:stoffer --> is reported instead); without
+# data/synonyms.yml the search has no slang or synonyms.
+OPTIONAL_DATA_FILES = ("substances", "synonyms")
 ALL_THEMES = "alle"
 URGENCY_ORDER = MappingProxyType({"akut": 0, "snart": 1, "raad": 2})
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 SHORT_NUMBERS = frozenset({"112", "114", "1888"})
+LISTS_WITH_IDS = MappingProxyType({"substances": ("substances", "myths")})  # else the list named like the file
 
 
 @dataclass
@@ -36,6 +39,10 @@ class SiteData:
     materials: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     tags: dict[str, list[str]] = field(default_factory=dict)
+    substances: list[dict] = field(default_factory=list)   # the drugs A–Z, in the file's order
+    myths: list[dict] = field(default_factory=list)
+    has_substances: bool = False                             # data/substances.yml exists
+    glossary: list[dict] = field(default_factory=list)
     synonyms: list[dict] = field(default_factory=list)
 
     def contacts_for(self, theme: str | None = None, audience: str | None = None) -> list[dict]:
@@ -261,6 +268,8 @@ def _cross_check(root: Path, raw: dict, positions: dict[str, Positions]) -> list
                 problems.append(Problem(file, line, column, f"Filen docs/{target} findes ikke.",
                                         "Ret stien (den regnes fra mappen docs/), eller læg filen dér."))
 
+    problems += _check_substances(raw, positions, theme_ids, unknown_theme)
+
     for index, event in enumerate((raw.get("events") or {}).get("events", []) or []):
         if not isinstance(event, dict):
             continue
@@ -281,6 +290,33 @@ def _cross_check(root: Path, raw: dict, positions: dict[str, Positions]) -> list
     return problems
 
 
+def _check_substances(raw: dict, positions: dict[str, Positions], theme_ids: set[str], unknown_theme) -> list[Problem]:
+    """Where to get help for a substance: contact ids from contacts.yml, a theme from themes.yml."""
+    problems: list[Problem] = []
+    substances = raw.get("substances")
+    contacts = raw.get("contacts")
+    if not isinstance(substances, dict):
+        return problems
+    contact_ids = {contact["id"] for contact in (contacts or {}).get("contacts", []) or []
+                   if isinstance(contact, dict) and isinstance(contact.get("id"), str)}
+    for index, substance in enumerate(substances.get("substances", []) or []):
+        help_ = substance.get("help") if isinstance(substance, dict) else None
+        if not isinstance(help_, dict):
+            continue
+        if contacts is not None:  # contacts.yml could not be read (reported already)
+            for position, contact in _texts(help_.get("contacts")):
+                if contact not in contact_ids:
+                    line, column = positions["substances"].of(("substances", index, "help", "contacts", position))
+                    problems.append(Problem("data/substances.yml", line, column,
+                                            f"Ukendt kontakt '{contact}' i 'substances → nr. {index + 1} → help → contacts'."
+                                            f"{foreign_letters(contact)}",
+                                            look_alike_fix(contact, contact_ids)
+                                            + f"Brug et id fra data/contacts.yml: {', '.join(sorted(contact_ids))}."))
+        if help_.get("theme"):
+            unknown_theme("substances", ("substances", index, "help", "theme"), help_["theme"])
+    return problems
+
+
 def _build(raw: dict) -> SiteData:
     site = SiteData()
     site.themes = {theme["id"]: theme for theme in raw["themes"]["themes"]}
@@ -288,6 +324,11 @@ def _build(raw: dict) -> SiteData:
     site.materials = list(raw["materials"]["materials"])
     site.synonyms = list((raw.get("synonyms") or {}).get("synonyms") or [])
     site.tags = {language: list(raw["tags"].get(language) or []) for language in ("da", "en")}
+    if raw.get("substances") is not None:
+        site.has_substances = True
+        site.substances = list(raw["substances"]["substances"])
+        site.myths = list(raw["substances"].get("myths") or [])
+    site.glossary = list(raw["glossary"]["glossary"])
     for event in raw["events"]["events"]:
         site.events.append({**event, "start_at": _parse_local_time(event["start"]), "end_at": _parse_local_time(event["end"])})
     return site
@@ -322,9 +363,9 @@ def load_site_data(root: Path) -> SiteData:
             raw[name], positions[name], file_problems = _load_file(root, name)
             problems += file_problems
             if raw[name] is not None:
-                key = name
-                problems += _check_ids(raw[name].get(key, []) if isinstance(raw[name].get(key), list) else [],
-                                       key, f"data/{name}.yml", positions[name])
+                for key in LISTS_WITH_IDS.get(name, (name,)):
+                    problems += _check_ids(raw[name].get(key, []) if isinstance(raw[name].get(key), list) else [],
+                                           key, f"data/{name}.yml", positions[name])
         # A value the schema has already reported (a path of the wrong form) is one mistake: one line.
         reported = {(problem.file, problem.line, problem.column) for problem in problems}
         problems += [problem for problem in _cross_check(root, raw, positions)

@@ -30,11 +30,12 @@ from types import MappingProxyType
 
 ROOT_SELECTOR = "article.md-content__inner"
 # Parts of the article that are not the page's text: heading anchors (¶), our skip target,
-# notices and dates, download and calendar facts, filter controls, empty-list notes.
+# notices and dates, download and calendar facts, filter controls, empty-list notes, and the
+# "Kilder" lists (source titles such as "Beslutningsforslag B 72" would match searches).
 EXCLUDE_SELECTORS = (
     ".headerlink", "#indhold", ".ung-fallback", ".ung-review", ".ung-tag", ".ung-empty",
     ".ung-material__facts", ".ung-event__facts", ".ung-event__links", ".ung-events__feed",
-    ".ung-filters", "[data-ung-search-ignore]",
+    ".ung-filters", ".ung-sources", "[data-ung-search-ignore]",
 )
 # Lists our shortcodes repeat on many pages: contact cards ("Ring 112", "Politiet") would make
 # every page match "ring" or "politi", and a theme page's list of lessons or events would

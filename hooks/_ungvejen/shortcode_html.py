@@ -8,9 +8,11 @@ A marker that had a problem (already reported with its line) renders as nothing.
 
 from __future__ import annotations
 
+from .glossary import entries_view
 from .paths import site_root
+from .problems import Problem
 from .shortcodes import MARKER, Shortcode, replace_markers
-from .views import contact_view, events_view, help_links, material_view, materials_view, themes_view
+from .views import contact_view, events_view, help_links, material_view, materials_view, myth_view, substance_view, themes_view
 
 
 def known_values(data, settings) -> dict[str, set[str]]:
@@ -40,6 +42,13 @@ def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, 
     if shortcode.name == "arrangementer":
         return state.render("events.html", strings=language,
                             **events_view(data.upcoming_events(now, args.get("theme")), language, root))
+    if shortcode.name == "stoffer":
+        return state.render("substances.html", strings=language,
+                            substances=[substance_view(s, data, language, language_root) for s in data.substances], root=root)
+    if shortcode.name == "myter":
+        return state.render("myths.html", strings=language, myths=[myth_view(m, language) for m in data.myths])
+    if shortcode.name == "ordliste":
+        return state.render("glossary.html", strings=language, entries=entries_view(data.glossary, language))
     if shortcode.name == "hjaelp":
         return state.render("help-now.html", strings=language, help=help_links(data, language, language_root))
     if shortcode.name == "temaer":
@@ -57,3 +66,11 @@ def render_markers(html: str, shortcodes: dict[str, Shortcode], state, page_url:
         return render_shortcode(shortcode, state, page_url, language, now) if shortcode else ""
 
     return replace_markers(html, replace)
+
+
+def missing_data(shortcodes: list[Shortcode], data, file: str) -> list[Problem]:
+    """A shortcode whose data file does not exist (data/substances.yml is optional) would
+    render as nothing: report it with its line instead."""
+    return [Problem(file, shortcode.line, 0, f"ung:{shortcode.name} viser data/substances.yml, men filen findes ikke.",
+                    "Opret data/substances.yml (se data/schema/substances.schema.json), eller slet shortcoden.")
+            for shortcode in shortcodes if shortcode.name in ("stoffer", "myter") and not data.has_substances]

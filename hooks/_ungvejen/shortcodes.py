@@ -25,7 +25,7 @@ from .schema_errors import foreign_letters, look_alike_fix
 MARKER = re.compile(r"<!--\s*ung:(?P<name>[\w-]++)(?P<args>[^<>]*?)-->")
 # Where a marker starts: `ung:` as we write it, or one of our names in capitals or with spaces
 # (`<!-- UNG:kontakter -->`); an editor's own note (`<!-- Ung: husk ... -->`) is left alone.
-OPENING = re.compile(r"<!--\s*(?:ung:|(?i:ung\s*:\s*(?:kontakter|kontakt|materialer|arrangementer|hjaelp|temaer)\b))")
+OPENING = re.compile(r"<!--\s*(?:ung:|(?i:ung\s*:\s*(?:kontakter|kontakt|materialer|arrangementer|stoffer|myter|ordliste|hjaelp|temaer)\b))")
 EXAMPLE = "Skriv den som  <!-- ung:kontakter tema=rusmidler -->  : navn og argumenter uden < og >, og luk med -->."
 ARGUMENT_NAMES = MappingProxyType({"tema": "theme", "målgruppe": "audience", "maalgruppe": "audience"})
 
@@ -41,6 +41,9 @@ SPECS = MappingProxyType({
     "kontakt": Spec(positional="contact"),
     "materialer": Spec(frozenset({"theme"})),
     "arrangementer": Spec(frozenset({"theme"})),
+    "stoffer": Spec(),   # the drugs A–Z from data/substances.yml
+    "myter": Spec(),     # its myths and facts
+    "ordliste": Spec(),
     "hjaelp": Spec(),   # the front page's "help now" buttons: the help bar's urgent numbers
     "temaer": Spec(),   # every theme as a tile with its icon
 })

@@ -7,9 +7,10 @@ renders HTML (that is overrides/partials/ung/, through templates.Renderer).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
-from .formatting import day_range, localized, phone_display, phone_href, short_time, size_label, weekday_date_time
+from .formatting import day_range, long_date, localized, phone_display, phone_href, short_time, size_label, weekday_date_time
 from .paths import CALENDAR_FEED, HELP_PAGE, event_path, page_url, pdf_path, vcard_path
 
 WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")  # contacts.yml `opening` days, Monday first
@@ -113,7 +114,7 @@ def materials_view(materials: list[dict], data, language: str, whole_catalogue: 
 
 def event_view(event: dict, language: str, root: str) -> dict:
     return {
-        "id": event["id"], "example": event.get("example", False),
+        "id": event["id"],
         "title": localized(event["title"], language),
         "description": localized(event.get("description"), language) if event.get("description") else "",
         "when": f"{weekday_date_time(event['start_at'], language)}–{short_time(event['end_at'], language)}",
@@ -126,3 +127,35 @@ def event_view(event: dict, language: str, root: str) -> dict:
 
 def events_view(events: list[dict], language: str, root: str) -> dict:
     return {"events": [event_view(event, language, root) for event in events], "feed": root + CALENDAR_FEED}
+
+
+def source_view(source: dict, language: str) -> dict:
+    """One source of a fact: title, address, the date it was last read (as the page shows dates)."""
+    checked = source["checked"]
+    if isinstance(checked, str):
+        checked = dt.date.fromisoformat(checked)
+    return {"title": source["title"], "url": source["url"], "claim": source.get("claim", ""),
+            "checked": long_date(checked, language)}
+
+
+def substance_view(substance: dict, data, language: str, language_root: str) -> dict:
+    """One entry of the drugs A–Z: its names and slang (what search finds it by), the facts
+    with their sources, and where to get help (contact cards and the theme page)."""
+    theme = data.themes.get(substance["help"].get("theme") or "")
+    return {
+        "id": substance["id"],
+        "name": localized(substance["name"], language),
+        "slang": substance["slang"].get(language) or [],
+        "what": localized(substance["what"], language),
+        "risks": substance["risks"].get(language) or [],
+        "law": substance["law"].get(language) or [],
+        "contacts": [contact_view(data.contacts[contact_id], language) for contact_id in substance["help"]["contacts"]],
+        "theme_title": localized(theme["title"], language) if theme else "",
+        "theme_href": language_root + page_url(theme["page"]) if theme else "",
+        "sources": [source_view(source, language) for source in substance["sources"]],
+    }
+
+
+def myth_view(myth: dict, language: str) -> dict:
+    return {"id": myth["id"], "myth": localized(myth["myth"], language), "fact": localized(myth["fact"], language),
+            "sources": [source_view(source, language) for source in myth["sources"]]}

@@ -44,7 +44,7 @@ def test_other_comments_are_not_shortcodes():
 INVALID = {
     "unknown name": ("<!-- ung:kontakterr tema=rusmidler -->",
                      "Ukendt shortcode 'ung:kontakterr'.",
-                     "Brug en af: ung:kontakter, ung:kontakt, ung:materialer, ung:arrangementer, ung:hjaelp, ung:temaer."),
+                     "Brug en af: ung:kontakter, ung:kontakt, ung:materialer, ung:arrangementer, ung:stoffer, ung:myter, ung:ordliste, ung:hjaelp, ung:temaer."),
     "unknown argument": ("<!-- ung:kontakter farve=blaa -->",
                          "ung:kontakter kender ikke argumentet 'farve'.", "Brug tema, målgruppe."),
     "argument the shortcode does not take": ("<!-- ung:arrangementer målgruppe=unge -->",
@@ -94,7 +94,15 @@ def test_line_numbers_count_the_front_matter():
 
 
 def test_the_shortcodes():
-    assert set(SPECS) == {"kontakter", "kontakt", "materialer", "arrangementer", "hjaelp", "temaer"}
+    assert set(SPECS) == {"kontakter", "kontakt", "materialer", "arrangementer", "stoffer", "myter", "ordliste",
+                          "hjaelp", "temaer"}
+
+
+def test_the_drugs_a_to_z_shortcodes_take_no_arguments():
+    found, [problem] = find("# T\n\n<!-- ung:stoffer -->\n\n<!-- ung:myter tema=rusmidler -->\n", FILE, KNOWN)
+    assert [(s.name, s.line, s.arguments) for s in found] == [("stoffer", 3, {})]
+    assert (problem.line, problem.message) == (5, "ung:myter kender ikke argumentet 'tema'.")
+    assert problem.fix == "Brug ingen argumenter."
 
 
 def test_replace_markers_also_unwraps_a_lone_marker_paragraph():

@@ -35,3 +35,21 @@ def test_real_partial_escapes_text_from_data():
     assert "R &amp; D" in html
     assert '<span class="ung-tag">Anonymt</span>' in html
     assert "Gratis" not in html
+
+
+def test_the_drugs_a_to_z_escapes_its_data_and_leaves_out_empty_lists():
+    renderer = Renderer(jinja2.FileSystemLoader(str(OVERRIDES)))
+    source = {"title": "<b>Kilde</b>", "url": "https://example.org/a?b=1&c=2", "claim": "", "checked": "30. november 2026"}
+    substance = {"id": "kokain", "name": "Kokain <script>", "slang": ["coke", "<i>sne</i>"], "what": "Et stof.",
+                 "risks": [], "law": ["Spørg SSP."], "contacts": [], "theme_title": "Rusmidler",
+                 "theme_href": "../rusmidler/", "sources": [source]}
+    html = renderer.render("substances.html", substances=[substance], root="../",
+                           ung_t=Translator(load_strings(), "da"))
+    assert "<script>" not in html and "<i>" not in html and "<b>" not in html
+    assert '<h2 id="kokain">Kokain &lt;script&gt;</h2>' in html
+    assert "coke, &lt;i&gt;sne&lt;/i&gt;" in html
+    assert "Risici" not in html and "Hvad siger loven?" in html
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in html and '<a href="#kokain">' in html
+    myths = renderer.render("myths.html", myths=[{"id": "m", "myth": "<u>Myte</u>", "fact": "Fakta.", "sources": [source]}],
+                            ung_t=Translator(load_strings(), "en"))
+    assert "&lt;u&gt;Myte&lt;/u&gt;" in myths and "<summary>Sources</summary>" in myths and 'id="myte-m"' in myths

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from _ungvejen.data import SiteData
 from _ungvejen.strings import Translator, load_strings
 from _ungvejen.views import (
-    GRADES, contact_view, event_view, events_view, help_links, material_view, materials_view, search_box,
+    GRADES, contact_view, event_view, events_view, help_links, material_view, materials_view, myth_view, search_box,
+    source_view, substance_view,
 )
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -102,15 +103,48 @@ def test_materials_view_grouped_in_the_themes_order():
 def test_event_view_and_events_view():
     event = {"id": "moede", "title": {"da": "Møde", "en": "Meeting"}, "place": {"da": "Vejen", "en": "Vejen"},
              "start_at": dt.datetime(2027, 2, 3, 19, 0, tzinfo=COPENHAGEN),
-             "end_at": dt.datetime(2027, 2, 3, 20, 30, tzinfo=COPENHAGEN), "example": True}
+             "end_at": dt.datetime(2027, 2, 3, 20, 30, tzinfo=COPENHAGEN)}
     view = event_view(event, "da", "../")
-    assert view == {"id": "moede", "example": True, "title": "Møde", "description": "",
+    assert view == {"id": "moede", "title": "Møde", "description": "",
                     "when": "onsdag 3. februar 2027, 19:00–20:30", "start_iso": "2027-02-03T19:00:00+01:00",
                     "place": "Vejen", "ics": "../arrangementer/moede.ics", "registration_url": None}
     assert event_view(event, "en", "")["when"] == "Wednesday 3 February 2027, 19:00–20:30"
     listing = events_view([event], "en", "../../")
     assert listing["feed"] == "../../arrangementer/kalender.ics"
     assert [item["title"] for item in listing["events"]] == ["Meeting"]
+
+
+SOURCE = {"title": "Stoflex", "url": "https://example.org/stoflex", "checked": "2026-11-30", "claim": "Kokain kaldes sne."}
+SUBSTANCE = {"id": "kokain", "name": {"da": "Kokain", "en": "Cocaine"}, "slang": {"da": ["coke", "sne"], "en": ["coke"]},
+             "what": {"da": "Et stof.", "en": "A drug."}, "risks": {"da": ["Spørg SSP."], "en": ["Ask SSP."]},
+             "law": {"da": ["Spørg SSP."], "en": []}, "help": {"contacts": ["alarm-112", "ssp-test"], "theme": "rusmidler"},
+             "sources": [SOURCE]}
+
+
+def test_a_source_shows_its_checked_date_as_the_page_shows_dates():
+    assert source_view(SOURCE, "da") == {"title": "Stoflex", "url": "https://example.org/stoflex",
+                                         "claim": "Kokain kaldes sne.", "checked": "30. november 2026"}
+    assert source_view({**SOURCE, "checked": dt.date(2026, 11, 30)}, "en")["checked"] == "30 November 2026"
+
+
+def test_a_substance_in_each_language_with_its_contacts_and_theme_link():
+    data = SiteData(themes={"rusmidler": {"id": "rusmidler", "page": "temaer/rusmidler.md",
+                                          "title": {"da": "Rusmidler", "en": "Drugs"}}}, contacts=DATA.contacts)
+    danish, english = (substance_view(SUBSTANCE, data, language, prefix)
+                       for language, prefix in (("da", "../../"), ("en", "../../en/")))
+    assert (danish["name"], danish["slang"], danish["law"]) == ("Kokain", ["coke", "sne"], ["Spørg SSP."])
+    assert (english["name"], english["slang"], english["law"]) == ("Cocaine", ["coke"], [])
+    assert [c["id"] for c in danish["contacts"]] == ["alarm-112", "ssp-test"]
+    assert (danish["theme_href"], english["theme_href"]) == ("../../temaer/rusmidler/", "../../en/temaer/rusmidler/")
+    assert english["theme_title"] == "Drugs" and english["sources"][0]["checked"] == "30 November 2026"
+    no_theme = substance_view({**SUBSTANCE, "help": {"contacts": ["alarm-112"]}}, data, "da", "")
+    assert (no_theme["theme_href"], no_theme["theme_title"]) == ("", "")
+
+
+def test_a_myth_and_its_fact():
+    myth = {"id": "sove", "myth": {"da": "Sov den ud.", "en": "Sleep it off."}, "fact": {"da": "Nej.", "en": "No."},
+            "sources": [SOURCE]}
+    assert myth_view(myth, "en")["myth"] == "Sleep it off." and myth_view(myth, "da")["fact"] == "Nej."
 
 
 def test_opening_view():
