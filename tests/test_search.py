@@ -213,17 +213,19 @@ def test_help_words_put_the_help_page_first(search_pages, language, query):
 def test_a_sentence_never_finds_nothing_when_one_word_is_on_a_page(search_pages):
     # No page has all of these words; "hash" alone is enough to find the drugs page.
     found = run_query(search_pages("da"), "xqzzyv hash blåbærgrød")
-    assert "/temaer/rusmidler/" in found[:3], found
+    assert "/temaer/rusmidler/" in found[:5], found
     # A question's small words do not hide the one that matters.
     assert run_query(search_pages("da"), "hvad er hash")[0] == "/temaer/rusmidler/"
 
 
 def test_a_word_and_its_slang_mean_the_same(search_pages):
     page = search_pages("da")
-    # "kokain" is on no page: it is searched as "stoffer" and "rusmidler".
-    assert run_query(page, "kokain")[0] == "/temaer/rusmidler/"
-    assert run_query(page, "tjald")[0] == run_query(page, "hash")[0] == "/temaer/rusmidler/"
-    assert run_query(search_pages("en"), "cocaine")[0] == "/en/temaer/rusmidler/"
+    # "kokain" needs no page of its own: it is searched as "stoffer" and "rusmidler" too. A drugs
+    # page comes first (the theme, or a drugs A–Z page that names it).
+    drug_pages = {"/temaer/rusmidler/", "/temaer/rusmidler-a-z/"}
+    assert run_query(page, "kokain")[0] in drug_pages
+    assert run_query(page, "tjald")[0] in drug_pages
+    assert run_query(search_pages("en"), "cocaine")[0] in {"/en" + path for path in drug_pages}
 
 
 def test_tags_and_search_words_outrank_body_text(search_pages):
