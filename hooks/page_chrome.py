@@ -60,6 +60,7 @@ def _chrome(state, root: str) -> dict:
         "skip_links": Markup(state.render("skip-links.html", ung_exit_url=exit_url)),
         "exit": Markup(state.render("exit.html", ung_exit_url=exit_url)),
         "helpbar": Markup(state.render("helpbar.html", help=help_links(state.data, language, language_root))),
+        "read_aloud": Markup(state.render("read-aloud.html")),
         "search": Markup(state.render("search.html", ung_exit_url=exit_url,
                                       search=search_box(state.data, language, root, language_root))),
     }

@@ -13,7 +13,8 @@ indexes Danish on the second core while Python builds English (_ungvejen/pagefin
 After every language (on_post_build below mkdocs-static-i18n's -100, skipped in its nested
 builds) the index is written: `pagefind/` at the site root, one index per <html lang>, and
 `pagefind/folding.<lang>.json`, the words with æ, ø or å, so search.js can find "hjælp" when
-the reader types "hjalp" or "hjaelp". The browser loads none of this until the reader opens
+the reader types "hjalp" or "hjaelp", and `pagefind/synonyms.<lang>.json`, the slang and
+synonyms of data/synonyms.yml (typed word -> words searched too, groups ranked first). The browser loads none of this until the reader opens
 the search (docs/assets/javascripts/search.js); the search box is hooks/page_chrome.py's.
 """
 
@@ -58,6 +59,7 @@ def _search_page(page, state) -> SearchPage:
     record = state.record(page)
     meta = record.meta if record else (page.meta or {})
     tags = [str(tag) for tag in meta.get("tags") or [] if isinstance(tag, (str, int, float))]
+    first_words, first_groups = state.data.synonym_pages(page.file.src_uri, language)
     return SearchPage(
         path=page.file.abs_dest_path,
         url=page.url,
@@ -66,7 +68,8 @@ def _search_page(page, state) -> SearchPage:
         title=str(page.title or ""),
         section=_section(page),
         tags=tags,
-        search_words=_theme_search_words(page, state, language),
+        search_words=_theme_search_words(page, state, language) + first_words,
+        first_groups=first_groups,
         noindex=bool(meta.get("noindex")),
         fallback=state.is_fallback(page),
     )
@@ -104,6 +107,9 @@ def on_post_build(config):
     for language, found in index.folding.items():
         target = site / OUTPUT_FOLDER / f"folding.{language}.json"
         target.write_text(json.dumps(sorted(found), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        synonyms = site / OUTPUT_FOLDER / f"synonyms.{language}.json"
+        synonyms.write_text(json.dumps(state.data.synonyms_for(language), ensure_ascii=False, sort_keys=True,
+                                       separators=(",", ":")), encoding="utf-8")
     summary = ", ".join(f"{language}: {index.counts[language]} sider, {len(index.folding.get(language, ()))} ord med æøå"
                         for language in sorted(index.counts))
     log.info(f"Søgeindeks skrevet til {OUTPUT_FOLDER}/ ({summary}); ventede {time.perf_counter() - started:.1f} s på Pagefind")

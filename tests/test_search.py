@@ -84,6 +84,63 @@ ENGLISH_QUERIES = [
     ("incognito", "/en/brug-siden-sikkert/"),
 ]
 
+# Issue 16: sentences and slang, the way young people and parents type them. (language, what
+# is typed, the page expected among the first five results – more pages may arrive, so not an
+# exact list.) Sentences lose their small words; slang goes through data/synonyms.yml.
+SENTENCE_AND_SLANG_QUERIES = [
+    ("da", "hvad gør jeg hvis min søn ryger hash", "/temaer/rusmidler/"),
+    ("da", "min kæreste presser mig til sex", "/temaer/overgreb/"),
+    ("da", "sexting", "/temaer/sociale-medier/"),
+    ("da", "kokain", "/temaer/rusmidler/"),
+    ("da", "lattergas", "/temaer/rusmidler/"),
+    ("da", "tjald", "/temaer/rusmidler/"),
+    ("da", "benzo", "/temaer/alkohol-og-opioider/"),
+    ("da", "snap", "/temaer/sociale-medier/"),
+    ("da", "min ven har drukket for meget", "/temaer/alkohol-og-opioider/"),
+    ("da", "min veninde er plakatfuld", "/temaer/alkohol-og-opioider/"),
+    ("da", "der er delt et billede af mig", "/temaer/sociale-medier/"),
+    ("da", "nogen har delt mine nudes", "/temaer/sociale-medier/"),
+    ("da", "jeg bliver mobbet på snap", "/temaer/sociale-medier/"),
+    ("da", "min datter bliver mobbet", "/temaer/sociale-medier/"),
+    ("da", "kan jeg snakke med nogen anonymt", "/faa-hjaelp-nu/"),
+    ("da", "hvem kan jeg ringe til", "/faa-hjaelp-nu/"),
+    ("da", "jeg er bange for min far", "/faa-hjaelp-nu/"),
+    ("da", "min far slår mig", "/temaer/overgreb/"),
+    ("da", "min søn er blevet truet af en bande", "/temaer/bander-og-exit/"),
+    ("da", "min ven sælger stjålne ting", "/temaer/indbrud-og-haeleri/"),
+    ("da", "min ven tager xanax", "/temaer/alkohol-og-opioider/"),
+    ("da", "jeg vil gerne stoppe med at ryge skunk", "/temaer/rusmidler/"),
+    ("da", "min søn kører på en ulovlig knallert", "/temaer/trafik/"),
+    ("da", "hvad gør jeg hvis min datter drikker", "/temaer/alkohol-og-opioider/"),
+    ("da", "min kammerat vil have mig med i en bande", "/temaer/bander-og-exit/"),
+    ("da", "han vil have nøgenbilleder af mig", "/temaer/sociale-medier/"),
+    ("da", "jeg har brug for hjælp nu", "/faa-hjaelp-nu/"),
+    ("en", "my friend is very drunk", "/en/temaer/alkohol-og-opioider/"),
+    ("en", "someone shared my nudes", "/en/temaer/sociale-medier/"),
+    ("en", "call anonymously", "/en/faa-hjaelp-nu/"),
+    ("en", "sexting", "/en/temaer/sociale-medier/"),
+    ("en", "cocaine", "/en/temaer/rusmidler/"),
+    ("en", "talk to someone", "/en/faa-hjaelp-nu/"),
+    ("en", "my son smokes weed", "/en/temaer/rusmidler/"),
+    ("en", "my boyfriend pressures me into sex", "/en/temaer/overgreb/"),
+    ("en", "i am being bullied on snapchat", "/en/temaer/sociale-medier/"),
+    ("en", "what should i do if my daughter drinks", "/en/temaer/alkohol-og-opioider/"),
+    ("en", "my friend takes benzos", "/en/temaer/alkohol-og-opioider/"),
+    ("en", "someone wants me to join a gang", "/en/temaer/bander-og-exit/"),
+    ("en", "my friend stole a moped", "/en/temaer/indbrud-og-haeleri/"),
+    ("en", "i need help now", "/en/faa-hjaelp-nu/"),
+    ("en", "who can i call", "/en/faa-hjaelp-nu/"),
+    ("en", "my dad hits me", "/en/temaer/overgreb/"),
+    ("en", "xanax", "/en/temaer/alkohol-og-opioider/"),
+    ("en", "ketamine", "/en/temaer/rusmidler/"),
+]
+
+# Words about getting help: the help page comes first (data/synonyms.yml `pages`).
+HELP_FIRST_QUERIES = [
+    ("da", "ringe anonymt"), ("da", "anonym"), ("da", "snakke med nogen"), ("da", "hjælp"), ("da", "hjalp"),
+    ("da", "ring"), ("en", "call anonymously"), ("en", "talk"), ("en", "help"), ("en", "anonymous"),
+]
+
 # Words found in both languages' pages: each language must find only its own pages.
 # ("cannabis" is only on English pages today: see the English-only words below.)
 SHARED_WORDS = ["hash", "exit", "ssp", "snapchat", "tiktok", "grooming", "vejen", "mentor", "psp", "nudes"]
@@ -138,6 +195,37 @@ def test_danish_queries_find_the_page(search_pages, query, expected):
 def test_english_queries_find_the_page(search_pages, query, expected):
     found = run_query(search_pages("en"), query)
     assert expected in found[:3], f"“{query}”: {found[:5]}"
+
+
+@pytest.mark.parametrize("language, query, expected", SENTENCE_AND_SLANG_QUERIES,
+                         ids=[f"{language}-{query}" for language, query, _ in SENTENCE_AND_SLANG_QUERIES])
+def test_sentences_and_slang_find_the_page(search_pages, language, query, expected):
+    found = run_query(search_pages(language), query)
+    assert expected in found[:5], f"»{query}«: {found[:6]}"
+
+
+@pytest.mark.parametrize("language, query", HELP_FIRST_QUERIES, ids=[f"{l}-{q}" for l, q in HELP_FIRST_QUERIES])
+def test_help_words_put_the_help_page_first(search_pages, language, query):
+    found = run_query(search_pages(language), query)
+    assert found[:1] == ["/en/faa-hjaelp-nu/" if language == "en" else "/faa-hjaelp-nu/"], found[:5]
+
+
+def test_a_sentence_never_finds_nothing_when_one_word_is_on_a_page(search_pages):
+    # No page has all of these words; "hash" alone is enough to find the drugs page.
+    found = run_query(search_pages("da"), "xqzzyv hash blåbærgrød")
+    assert "/temaer/rusmidler/" in found[:5], found
+    # A question's small words do not hide the one that matters.
+    assert run_query(search_pages("da"), "hvad er hash")[0] == "/temaer/rusmidler/"
+
+
+def test_a_word_and_its_slang_mean_the_same(search_pages):
+    page = search_pages("da")
+    # "kokain" needs no page of its own: it is searched as "stoffer" and "rusmidler" too. A drugs
+    # page comes first (the theme, or a drugs A–Z page that names it).
+    drug_pages = {"/temaer/rusmidler/", "/temaer/rusmidler-a-z/"}
+    assert run_query(page, "kokain")[0] in drug_pages
+    assert run_query(page, "tjald")[0] in drug_pages
+    assert run_query(search_pages("en"), "cocaine")[0] in {"/en" + path for path in drug_pages}
 
 
 def test_tags_and_search_words_outrank_body_text(search_pages):

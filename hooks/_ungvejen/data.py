@@ -22,8 +22,9 @@ from .yamlsource import Positions, YamlSyntaxProblem, load_yaml
 
 DATA_FILES = ("themes", "tags", "contacts", "materials", "events", "glossary")
 # Read and checked when they exist: a site without a drugs A–Z needs no data/substances.yml
-# (a page that asks for it with <!-- ung:stoffer --> is reported instead).
-OPTIONAL_DATA_FILES = ("substances",)
+# (a page that asks for it with <!-- ung:stoffer --> is reported instead); without
+# data/synonyms.yml the search has no slang or synonyms.
+OPTIONAL_DATA_FILES = ("substances", "synonyms")
 ALL_THEMES = "alle"
 URGENCY_ORDER = MappingProxyType({"akut": 0, "snart": 1, "raad": 2})
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -43,6 +44,7 @@ class SiteData:
     has_substances: bool = False                             # data/substances.yml exists
     glossary: list[dict] = field(default_factory=list)
     pupil: dict[str, dict] = field(default_factory=dict)  # material id -> its pupil material (data/elevmateriale/)
+    synonyms: list[dict] = field(default_factory=list)
 
     def contacts_for(self, theme: str | None = None, audience: str | None = None) -> list[dict]:
         """Contacts that fit a theme and an audience, most urgent first, file order within."""
@@ -62,6 +64,30 @@ class SiteData:
              if event["end_at"] > now and (theme is None or event.get("theme") == theme)),
             key=lambda event: event["start_at"],
         )
+
+    def synonyms_for(self, language: str) -> dict[str, dict]:
+        """Search slang (data/synonyms.yml) for one language: typed word -> what it adds,
+        `find` (other words searched too) and `first` (Pagefind filter values "group.position" of
+        the pages ranked first, the first page listed first)."""
+        table: dict[str, dict] = {}
+        for number, entry in enumerate(self.synonyms, start=1):
+            finds = list(entry.get("find", {}).get(language) or [])
+            for word in entry["words"].get(language) or []:
+                target = table.setdefault(word, {"find": [], "first": []})
+                target["find"] += [found for found in finds if found != word and found not in target["find"]]
+                target["first"] += [f"{number}.{position}" for position in range(1, len(entry.get("pages") or []) + 1)]
+        return {word: {key: value for key, value in target.items() if value} for word, target in table.items()}
+
+    def synonym_pages(self, source: str, language: str) -> tuple[list[str], list[str]]:
+        """For a page (its docs/ path, `faa-hjaelp-nu.md` or `faa-hjaelp-nu.en.md`): the words
+        that lead to it first (data/synonyms.yml `pages`), and its filter values "group.position"."""
+        words, groups = [], []
+        for number, entry in enumerate(self.synonyms, start=1):
+            for position, page in enumerate(entry.get("pages") or [], start=1):
+                if source in (page, page.removesuffix(".md") + f".{language}.md"):
+                    words += entry["words"].get(language) or []
+                    groups.append(f"{number}.{position}")
+        return words, groups
 
     def search_words(self, language: str) -> set[str]:
         theme_words = {word for theme in self.themes.values() for word in theme["search_words"].get(language, [])}
@@ -200,6 +226,13 @@ def _cross_check(root: Path, raw: dict, positions: dict[str, Positions]) -> list
             problems.append(Problem(file, line, column, f"Siden docs/{page} findes ikke.",
                                     "Ret stien, eller opret siden."))
 
+    for index, entry in enumerate((raw.get("synonyms") or {}).get("synonyms", []) or []):
+        for position, page in _texts(entry.get("pages") if isinstance(entry, dict) else None):
+            if not _inside_docs(root, page) or not (root / "docs" / page).is_file():
+                file, line, column = where("synonyms", ("synonyms", index, "pages", position))
+                problems.append(Problem(file, line, column, f"Siden docs/{page} findes ikke.",
+                                        "Skriv stien til en side regnet fra mappen docs/, fx faa-hjaelp-nu.md."))
+
     contacts = (raw.get("contacts") or {}).get("contacts", []) or []
     for index, contact in enumerate(contacts):
         if not isinstance(contact, dict):
@@ -209,6 +242,13 @@ def _cross_check(root: Path, raw: dict, positions: dict[str, Positions]) -> list
                 file, line, column = where("contacts", ("contacts", index, channel))
                 problems.append(Problem(file, line, column, f"'{contact[channel]}' er ikke et gyldigt dansk telefonnummer.",
                                         "Skriv 8 cifre (fx \"24 43 07 55\") eller et kort nummer: 112, 114, 1888 eller 116 xxx."))
+        opening = contact.get("opening")
+        for position, entry in enumerate(opening.get("times") or [] if isinstance(opening, dict) else []):
+            if isinstance(entry, dict) and isinstance(entry.get("from"), str) and isinstance(entry.get("to"), str) \
+                    and re.fullmatch(r"\d\d:\d\d", entry["from"]) and entry["to"] <= entry["from"]:
+                file, line, column = where("contacts", ("contacts", index, "opening", "times", position, "to"))
+                problems.append(Problem(file, line, column, f"Åbningstiden slutter ({entry['to']}), før den begynder ({entry['from']}).",
+                                        "Ret 'to', så den ligger efter 'from'. Åbent over midnat: skriv to tider, fx til \"24:00\" og fra \"00:00\"."))
         for position, theme in _texts(contact.get("themes")):
             if theme != ALL_THEMES:
                 unknown_theme("contacts", ("contacts", index, "themes", position), theme)
@@ -284,6 +324,7 @@ def _build(raw: dict) -> SiteData:
     site.themes = {theme["id"]: theme for theme in raw["themes"]["themes"]}
     site.contacts = {contact["id"]: contact for contact in raw["contacts"]["contacts"]}
     site.materials = list(raw["materials"]["materials"])
+    site.synonyms = list((raw.get("synonyms") or {}).get("synonyms") or [])
     site.tags = {language: list(raw["tags"].get(language) or []) for language in ("da", "en")}
     if raw.get("substances") is not None:
         site.has_substances = True

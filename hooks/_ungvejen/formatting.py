@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_time, get_day_names
 
 
 def phone_display(number: str) -> str:
@@ -56,3 +56,20 @@ def size_label(size: int, language: str) -> str:
         return f"{max(1, round(size / 1000))} kB"
     value = f"{size / 1000 / 1000:.1f}"
     return f"{value.replace('.', ',') if language == 'da' else value} MB"
+
+
+def day_range(days: list[int], language: str) -> str:
+    """Weekdays (0 = Monday) as people write them: [0, 1, 2, 3, 4] -> 'man.–fre.', [0, 2, 4, 5, 6] ->
+    'man., ons. og fre.–søn.' ('Mon–Fri', 'Mon, Wed and Fri–Sun' in English)."""
+    names = get_day_names("abbreviated", locale=language)
+    days = sorted(set(days))
+    runs: list[list[int]] = []
+    for day in days:
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = [f"{names[run[0]]}–{names[run[-1]]}" if len(run) > 2 else ", ".join(names[day] for day in run)
+             for run in runs]
+    joiner = " og " if language == "da" else " and "
+    return ", ".join(parts[:-1]) + joiner + parts[-1] if len(parts) > 1 else parts[0]

@@ -200,6 +200,8 @@ def _describe(error, file: str, positions: Positions) -> Problem:
         options = error.validator_value if validator == "enum" else [error.validator_value]
         message = f"'{error.instance}' er ikke en gyldig værdi for '{_field_name(path)}'.{foreign_letters(error.instance)}"
         fix = _did_you_mean(error.instance, options) + (fix or f"Brug en af: {', '.join(map(str, options))}.")
+    elif validator == "anyOf" and "x-message" in schema:  # the schema says what is missing
+        message = f"{_field_name(path)} {schema['x-message']}"
     elif validator == "anyOf":
         message = f"{_field_name(path)} har hverken telefon, sms, e-mail, hjemmeside eller chat."
         fix = "Tilføj mindst én måde at komme i kontakt på: phone, sms, email, url eller chat_url."

@@ -12,6 +12,9 @@ language (Pagefind splits by <html lang>). This module decides, for one built pa
   own page, the theme's `search_words` (data/themes.yml). They go in as metadata fields
   (`tags`, `words`), which Pagefind 1.5 searches and weights (`ranking.metaWeights` in
   search.js) without putting them into the text excerpts;
+- the pages editors want first for some words (data/synonyms.yml `pages`: the help page for
+  "anonym", "ringe"): those words join the page's `words`, and the page gets a Pagefind filter
+  `first` per group, which search.js asks for when one of the words is typed;
 - the words with æ, ø or å (`words_with_special_letters`): search.js folds them (æ → ae/a,
   ø → oe/o, å → aa/a) so "hjalp" finds "hjælp" and "boern" finds "børn".
 
@@ -43,8 +46,11 @@ LISTINGS = MappingProxyType({
     "ung-contact": frozenset({"kontakt/", "faa-hjaelp-nu/"}),
     "ung-materials": frozenset({"undervisning/"}),
     "ung-events": frozenset({"arrangementer/"}),
+    "ung-helpnow": frozenset(),   # the front page's help buttons: the help page has the contacts
+    "ung-themes": frozenset(),    # the theme tiles: each theme has its own page
 })
 EDITOR_FOLDER = "redaktoer/"
+FIRST_FILTER = "first"  # search.js: pages that rank first for a group of words
 SPECIAL_LETTERS = re.compile(r"[æøåÆØÅ]")
 WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
@@ -63,6 +69,7 @@ class SearchPage:
     section: str = ""         # the navigation section the page sits in ("Temaer"), or ""
     tags: list[str] = field(default_factory=list)
     search_words: list[str] = field(default_factory=list)
+    first_groups: list[str] = field(default_factory=list)  # data/synonyms.yml groups it ranks first in
     noindex: bool = False
     fallback: bool = False    # the page's text is in another language than the site around it
 
@@ -76,6 +83,10 @@ class SearchPage:
 
 def _meta_span(name: str, value: str) -> str:
     return f'<span data-pagefind-meta="{name}">{html.escape(value, quote=False)}</span>'
+
+
+def _filter_span(name: str, value: str) -> str:
+    return f'<span data-pagefind-filter="{name}">{html.escape(value, quote=False)}</span>'
 
 
 def html_for_index(source: str, page: SearchPage) -> str:
@@ -94,6 +105,7 @@ def html_for_index(source: str, page: SearchPage) -> str:
         parts.append(_meta_span("tags", ", ".join(page.tags)))
     if page.search_words:
         parts.append(_meta_span("words", ", ".join(page.search_words)))
+    parts += [_filter_span(FIRST_FILTER, group) for group in page.first_groups]
     if not parts:
         return source
     block = f'<div data-pagefind-ignore="index">{"".join(parts)}</div>'

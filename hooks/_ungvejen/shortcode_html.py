@@ -12,7 +12,8 @@ from .glossary import entries_view
 from .paths import site_root
 from .problems import Problem
 from .shortcodes import MARKER, Shortcode, replace_markers
-from .views import contact_view, events_view, leaflets_view, material_view, materials_view, myth_view, substance_view
+from .views import (contact_view, events_view, help_links, leaflets_view, material_view, materials_view, myth_view,
+                    substance_view, themes_view)
 
 
 def known_values(data, settings) -> dict[str, set[str]]:
@@ -59,6 +60,10 @@ def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, 
         return state.render("myths.html", strings=language, myths=[myth_view(m, language) for m in data.myths])
     if shortcode.name == "ordliste":
         return state.render("glossary.html", strings=language, entries=entries_view(data.glossary, language))
+    if shortcode.name == "hjaelp":
+        return state.render("help-now.html", strings=language, help=help_links(data, language, language_root))
+    if shortcode.name == "temaer":
+        return state.render("themes.html", strings=language, themes=themes_view(data, language, language_root))
     raise ValueError(shortcode.name)
 
 

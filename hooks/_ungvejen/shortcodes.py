@@ -25,7 +25,7 @@ from .schema_errors import foreign_letters, look_alike_fix
 MARKER = re.compile(r"<!--\s*ung:(?P<name>[\w-]++)(?P<args>[^<>]*?)-->")
 # Where a marker starts: `ung:` as we write it, or one of our names in capitals or with spaces
 # (`<!-- UNG:kontakter -->`); an editor's own note (`<!-- Ung: husk ... -->`) is left alone.
-OPENING = re.compile(r"<!--\s*(?:ung:|(?i:ung\s*:\s*(?:kontakter|kontakt|materialer|arrangementer|stoffer|myter|ordliste|lektion|foraeldrefolder)\b))")
+OPENING = re.compile(r"<!--\s*(?:ung:|(?i:ung\s*:\s*(?:kontakter|kontakt|materialer|arrangementer|stoffer|myter|ordliste|lektion|foraeldrefolder|hjaelp|temaer)\b))")
 EXAMPLE = "Skriv den som  <!-- ung:kontakter tema=rusmidler -->  : navn og argumenter uden < og >, og luk med -->."
 ARGUMENT_NAMES = MappingProxyType({"tema": "theme", "målgruppe": "audience", "maalgruppe": "audience"})
 
@@ -48,6 +48,8 @@ SPECS = MappingProxyType({
     "lektion": Spec(positional="material"),
     # A theme's parents' leaflet (tema=...), or every leaflet and the wallet card (no argument).
     "foraeldrefolder": Spec(frozenset({"theme"})),
+    "hjaelp": Spec(),   # the front page's "help now" buttons: the help bar's urgent numbers
+    "temaer": Spec(),   # every theme as a tile with its icon
 })
 
 

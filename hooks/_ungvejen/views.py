@@ -8,12 +8,14 @@ renders HTML (that is overrides/partials/ung/, through templates.Renderer).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
-from .formatting import long_date, localized, phone_display, phone_href, short_time, size_label, weekday_date_time
+from .formatting import day_range, long_date, localized, phone_display, phone_href, short_time, size_label, weekday_date_time
 from .paths import (CALENDAR_FEED, HELP_PAGE, bundle_path, event_path, leaflet_path, page_url, pdf_path,
                     pupil_pdf_path, vcard_path, wallet_card_path)
 
+WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")  # contacts.yml `opening` days, Monday first
 GRADES = ("indskoling", "mellemtrin", "udskoling", "ungdomsuddannelse")
 SUBJECTS = ("ssf", "faerdselslaere", "tvaerfagligt")
 DURATIONS = ("kort", "lang")
@@ -33,6 +35,12 @@ def search_box(data, language: str, root: str, language_root: str) -> dict:
     return {"root": root, "language": language, "help": help_links(data, language, language_root)}
 
 
+def themes_view(data, language: str, language_root: str) -> list[dict]:
+    """Every theme (data/themes.yml order) as a tile: title, link, icon name (its id)."""
+    return [{"id": theme_id, "title": localized(theme["title"], language), "href": language_root + page_url(theme["page"])}
+            for theme_id, theme in data.themes.items()]
+
+
 def contact_view(contact: dict, language: str) -> dict:
     return {
         "id": contact["id"],
@@ -48,6 +56,7 @@ def contact_view(contact: dict, language: str) -> dict:
         "url": contact.get("url"),
         "chat_url": contact.get("chat_url"),
         "hours": localized(contact.get("hours"), language) if contact.get("hours") else None,
+        "opening": opening_view(contact.get("opening"), language),
         # True, False, or None where the source does not say: the card shows no claim then.
         "anonymous": contact.get("anonymous") if isinstance(contact.get("anonymous"), bool) else None,
         "who_is_told": localized(contact.get("who_is_told"), language) if contact.get("who_is_told") else None,
@@ -67,6 +76,24 @@ def _download(label: str, path: str, root: str, sizes: dict[str, int], language:
     if path not in sizes:
         return None
     return {"label": label, "href": root + path, "size": size_label(sizes[path], language)}
+
+
+def opening_view(opening, language: str) -> dict | None:
+    """Structured opening hours (contacts.yml `opening`): `json` for opening.js, which works out
+    "Åben nu" in Danish time, and what is shown as text without JavaScript."""
+    if not opening:
+        return None
+    if opening == "always":
+        return {"always": True, "times": [], "holidays": False, "json": json.dumps({"always": True})}
+    times = [{"days": [WEEKDAYS.index(day) for day in entry["days"]], "from": entry["from"], "to": entry["to"]}
+             for entry in opening["times"]]
+    holidays = opening.get("closed_on_public_holidays") is True
+    return {
+        "always": False,
+        "times": [{"days": day_range(entry["days"], language), "from": entry["from"], "to": entry["to"]} for entry in times],
+        "holidays": holidays,
+        "json": json.dumps({"times": times, "holidays": holidays}, separators=(",", ":")),
+    }
 
 
 def material_view(material: dict, data, language: str, root: str, language_root: str, t,

@@ -351,3 +351,67 @@ def test_a_material_naming_missing_pupil_material_is_a_problem(project):
     problems = where(report_of(project))
     assert ("data/materials.yml", 11, 21, "Filen data/elevmateriale/findes-ikke.yml findes ikke.") in problems
     assert any("curriculum" in message for *_, message in problems), "ssf needs areas, goals and sources"
+
+
+# ---- search slang and synonyms (data/synonyms.yml, optional) ---------------------------------
+
+SYNONYMS = """synonyms:
+  - words: {da: [anonym, ringe], en: [call]}
+    pages: [index.md, temaer/rusmidler.md]
+  - words: {da: [kokain, coke], en: [coke, cocaine]}
+    find: {da: [stoffer, rusmidler], en: [drugs]}
+  - words: {da: [coke]}
+    find: {da: [hash]}
+"""
+
+
+def test_without_synonyms_file_there_are_no_synonyms(project):
+    data = load_site_data(project)
+    assert data.synonyms == [] and data.synonyms_for("da") == {}
+
+
+def test_synonyms_by_typed_word_and_the_pages_they_put_first(project):
+    (project / "docs" / "index.md").write_text("# Forside\n", encoding="utf-8")
+    (project / "data" / "synonyms.yml").write_text(SYNONYMS, encoding="utf-8")
+    data = load_site_data(project)
+    danish = data.synonyms_for("da")
+    assert danish["kokain"] == {"find": ["stoffer", "rusmidler"]}
+    assert danish["coke"] == {"find": ["stoffer", "rusmidler", "hash"]}  # two groups: both
+    assert danish["anonym"] == {"first": ["1.1", "1.2"]}
+    assert data.synonyms_for("en") == {"call": {"first": ["1.1", "1.2"]}, "coke": {"find": ["drugs"]},
+                                       "cocaine": {"find": ["drugs"]}}
+    assert data.synonym_pages("index.md", "da") == (["anonym", "ringe"], ["1.1"])
+    assert data.synonym_pages("temaer/rusmidler.en.md", "en") == (["call"], ["1.2"])
+    assert data.synonym_pages("temaer/andet.md", "da") == ([], [])
+
+
+def test_synonym_mistakes_name_line_and_fix(project):
+    (project / "data" / "synonyms.yml").write_text(
+        "synonyms:\n  - words: {da: [to ord]}\n    find: {da: [x]}\n"
+        "  - words: {da: [ord]}\n"
+        "  - words: {da: [ord]}\n    pages: [findes-ikke.md]\n", encoding="utf-8")
+    problems = report_of(project).problems
+    assert [(p.file, p.line) for p in problems] == [
+        ("data/synonyms.yml", 2), ("data/synonyms.yml", 4), ("data/synonyms.yml", 6)]
+    assert "ét ord ad gangen" in problems[0].fix
+    assert "find:" in problems[1].fix
+    assert problems[2].message == "Siden docs/findes-ikke.md findes ikke."
+
+
+# ---- opening hours (contacts.yml `opening`) -------------------------------------------------
+
+def test_opening_hours_mistakes(project):
+    edit(project, "contacts.yml", '    phone: "112"\n',
+         '    phone: "112"\n    opening:\n      times:\n        - {days: [man], from: "15:00", to: "09:00"}\n')
+    edit(project, "contacts.yml", '    phone: "24430755"\n', '    phone: "24430755"\n    opening: sometimes\n')
+    problems = report_of(project).problems
+    assert [p.message for p in problems] == [
+        "Åbningstiden slutter (09:00), før den begynder (15:00).",
+        "contacts → nr. 2 → opening har en åbningstid, der hverken er 'always' eller tider med 'times:'.",
+    ]
+    assert "opening: always" in problems[1].fix
+
+
+def test_opening_hours_are_read(project):
+    edit(project, "contacts.yml", '    phone: "112"\n', '    phone: "112"\n    opening: always\n')
+    assert load_site_data(project).contacts["alarm-112"]["opening"] == "always"

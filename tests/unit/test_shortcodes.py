@@ -45,7 +45,7 @@ INVALID = {
     "unknown name": ("<!-- ung:kontakterr tema=rusmidler -->",
                      "Ukendt shortcode 'ung:kontakterr'.",
                      "Brug en af: ung:kontakter, ung:kontakt, ung:materialer, ung:arrangementer, ung:stoffer, ung:myter, "
-                     "ung:ordliste, ung:lektion, ung:foraeldrefolder."),
+                     "ung:ordliste, ung:lektion, ung:foraeldrefolder, ung:hjaelp, ung:temaer."),
     "unknown argument": ("<!-- ung:kontakter farve=blaa -->",
                          "ung:kontakter kender ikke argumentet 'farve'.", "Brug tema, målgruppe."),
     "argument the shortcode does not take": ("<!-- ung:arrangementer målgruppe=unge -->",
@@ -94,9 +94,9 @@ def test_line_numbers_count_the_front_matter():
     assert problem.line == 9
 
 
-def test_the_nine_shortcodes():
+def test_the_shortcodes():
     assert set(SPECS) == {"kontakter", "kontakt", "materialer", "arrangementer", "stoffer", "myter", "ordliste",
-                          "lektion", "foraeldrefolder"}
+                          "lektion", "foraeldrefolder", "hjaelp", "temaer"}
 
 
 def test_the_drugs_a_to_z_shortcodes_take_no_arguments():

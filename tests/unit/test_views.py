@@ -45,7 +45,7 @@ def test_contact_view_of_a_person():
         "sms": "24 43 07 55", "sms_href": "sms:+4524430755", "email": None, "url": None, "chat_url": None,
         "hours": "Hverdage", "anonymous": True, "who_is_told": "Kommunen, hvis du er i fare.", "free": False,
         "ages": "12–25", "urgency": "raad",
-        "vcard": "kontakt/ssp-test.vcf",
+        "vcard": "kontakt/ssp-test.vcf", "opening": None,
     }
 
 
@@ -186,3 +186,17 @@ def test_pupil_view_in_both_languages_with_the_answer_key_and_large_type_for_ind
     assert english["large"] is False
     assert english["parts"][2]["questions"] == [{"text": "Call 112."}]
     assert [q["answer"] for q in english["parts"][0]["questions"]] == ["True", "False"]
+
+
+def test_opening_view():
+    from _ungvejen.views import opening_view
+
+    assert opening_view(None, "da") is None
+    assert opening_view("always", "da")["json"] == '{"always": true}'
+    view = opening_view({"times": [{"days": ["man", "tir", "ons", "tor", "fre"], "from": "09:00", "to": "15:00"},
+                                   {"days": ["lør"], "from": "10:00", "to": "12:00"}],
+                         "closed_on_public_holidays": True}, "da")
+    assert view["json"] == ('{"times":[{"days":[0,1,2,3,4],"from":"09:00","to":"15:00"},'
+                            '{"days":[5],"from":"10:00","to":"12:00"}],"holidays":true}')
+    assert [entry["days"] for entry in view["times"]] == ["man.–fre.", "lør."]
+    assert view["holidays"] is True

@@ -14,7 +14,11 @@
  * - whole words before prefix accidents: a page where every typed word is a whole word
  *   (Pagefind's exact search, stemmed: "bil" finds "biler", not "billeder") ranks above pages
  *   that only have longer words starting with it;
- * - several words: pages with all of them first; if no page has all, pages with most of them.
+ * - sentences: small words ("hvad", "min", "my", "is") are dropped; pages with all the other
+ *   words come first, then pages with fewer of them – never nothing when some word is found;
+ * - slang and synonyms (data/synonyms.yml, shipped as pagefind/synonyms.<lang>.json): a typed
+ *   word also searches its `find` words ("kokain" -> "stoffer"), and words such as "anonym" or
+ *   "ringe" put the pages editors chose first (the help page), through a Pagefind filter.
  * No cookies, no storage, no requests outside the site.
  */
 (function () {
@@ -38,8 +42,15 @@
   /* Small words that say little about what someone looks for. They are searched only when
    * the query has nothing else ("hvad er hash" is searched as "hash"). */
   var STOP_WORDS = {
-    da: "af at de dem den der det du eller en er et for fra før han har hun hvad hvem hvis hvor hvordan i ikke jeg kan man med men min mine mit må når og om på sig skal som til var vi vil vores".split(" "),
-    en: "a about an and are as at be by can do does for from how i if in is it me my of on or should the to was we what when where who why will with you your".split(" ")
+    da: ("af alle alt andre at bare blev bliver blive da de dem den denne der deres det dig din dine dit du efter eller " +
+      "en er et for fordi fra før få gjorde gør gøre ham han hans har havde have hele hende hendes her hos hun hvad " +
+      "hvem hvis hvor hvordan hvorfor hvornår i ikke ind jeg jer jo kan kun lidt lige man med meget men mere mig min " +
+      "mine mit mod må nogen noget nok nu når og også om op os over på sig sin sine sit skal skulle som så sådan til " +
+      "ud under var ved vi vil ville vores være været").split(" "),
+    en: ("a about after all also am an and any are as at be been being but by can could did do does doing for from " +
+      "get got had has have he her him his how i if in into is it its just me much my no not now of on or our out " +
+      "really she should so some someone somebody something that the their them then there they this to too up " +
+      "us very was we were what when where which who why will with would you your").split(" ")
   };
   /* Danish and English endings, for telling a whole word ("biler" for "bil") from a longer
    * word that merely starts the same ("billeder"). Longest first. */
@@ -88,18 +99,57 @@
             .then(function () { return pagefind.init(); })
             .then(function () { return pagefind; });
         }),
-        fetch(new URL("pagefind/folding." + language + ".json", root).href, { credentials: "same-origin" })
-          .then(function (response) { return response.ok ? response.json() : []; })
-          .catch(function () { return []; })
-          .then(foldingTable)
+        json("folding", []).then(foldingTable),
+        json("synonyms", {})
       ]).then(function (parts) {
-        return { pagefind: parts[0], folding: parts[1] };
+        return { pagefind: parts[0], folding: parts[1], synonyms: parts[2] };
       });
       engine.catch(function () {
         engine = null; /* Try again on the next search. */
       });
     }
     return engine;
+  }
+
+  /* pagefind/<name>.<lang>.json, or `fallback` when it is missing or broken. */
+  function json(name, fallback) {
+    return fetch(new URL("pagefind/" + name + "." + language + ".json", root).href, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : fallback; })
+      .catch(function () { return fallback; })
+      .then(function (value) { return value && typeof value === "object" ? value : fallback; });
+  }
+
+  /* ---- Slang and synonyms ------------------------------------------------------------- */
+
+  /* What data/synonyms.yml adds for a typed word (or a form of it: "mobbet" for "mobbede"). */
+  function synonymOf(word, synonyms) {
+    if (Object.prototype.hasOwnProperty.call(synonyms, word)) {
+      return synonyms[word];
+    }
+    var base = stem(word);
+    var found = null;
+    Object.keys(synonyms).some(function (key) {
+      if (key.length > 3 && stem(key) === base) {
+        found = synonyms[key];
+      }
+      return found;
+    });
+    return found;
+  }
+
+  /* The words a term's choices (as typed, unfolded) add, and the filter values ("group.position")
+   * of the pages they put first. */
+  function synonymsFor(choices, synonyms) {
+    var finds = [];
+    var first = [];
+    choices.forEach(function (choice) {
+      var entry = synonymOf(choice, synonyms);
+      if (entry) {
+        finds = finds.concat(entry.find || []);
+        first = first.concat(entry.first || []);
+      }
+    });
+    return { finds: unique(finds).filter(function (word) { return choices.indexOf(word) === -1; }), first: unique(first) };
   }
 
   /* ---- æ, ø, å ------------------------------------------------------------------------ */
@@ -214,23 +264,46 @@
     return load().then(function (loaded) {
       ready = true;
       var pagefind = loaded.pagefind;
-      var options = terms.map(function (term) { return [term].concat(unfoldings(term, loaded.folding)); });
+      var first = [];
+      var options = terms.map(function (term) {
+        var choices = [term].concat(unfoldings(term, loaded.folding));
+        var added = synonymsFor(choices, loaded.synonyms);
+        first = first.concat(added.first);
+        var all = choices.concat(added.finds);
+        all.synonymFrom = choices.length; /* choices from here on are synonyms */
+        return all;
+      });
       var variants = variantsOf(options);
       /* Per word: where it occurs at all (prefix search) and as a whole word (exact search). */
       var perTerm = Promise.all(options.map(function (choices) {
         return Promise.all(choices.map(function (choice, index) {
           return Promise.all([pagefind.search(choice), pagefind.search("\"" + choice + "\"")])
-            .then(function (pair) { return { folded: index > 0, any: pair[0], whole: idsOf(pair[1]) }; });
+            .then(function (pair) {
+              var synonym = index >= choices.synonymFrom;
+              return { folded: index > 0 && !synonym, synonym: synonym, any: pair[0], whole: idsOf(pair[1]) };
+            });
         }));
       }));
       var together = terms.length > 1
         ? Promise.all(variants.map(function (variant) { return pagefind.search(variant.join(" ")); }))
         : Promise.resolve([]);
-      return Promise.all([perTerm, together]).then(function (parts) {
+      /* The pages editors put first for a typed word (a Pagefind filter, see search.py). */
+      var firstPages = Promise.all(unique(first).map(function (value) {
+        return pagefind.search(null, { filters: { first: value } }).then(function (response) {
+          return { rank: 100 - Number(value.split(".")[1] || 99), ids: idsOf(response) };
+        });
+      })).then(function (found) {
+        var ranks = {};
+        found.forEach(function (group) {
+          Object.keys(group.ids).forEach(function (key) { ranks[key] = Math.max(ranks[key] || 0, group.rank); });
+        });
+        return ranks;
+      });
+      return Promise.all([perTerm, together, firstPages]).then(function (parts) {
         if (id !== searchId) {
           return;
         }
-        var ranked = rank(parts[0], parts[1]);
+        var ranked = rank(parts[0], parts[1], parts[2]);
         var shown = ranked.slice(0, SHOWN);
         return Promise.all(shown.map(function (hit) { return hit.result.data(); }))
           .then(function (pages) {
@@ -252,14 +325,14 @@
     });
   }
 
-  function rank(perTerm, together) {
+  function rank(perTerm, together, firstPages) {
     var pages = {};
     perTerm.forEach(function (choices, termIndex) {
       choices.forEach(function (choice) {
         choice.any.results.forEach(function (result) {
           var page = pages[result.id] || (pages[result.id] = { result: result, terms: {}, score: 0, combined: false });
           var previous = page.terms[termIndex];
-          var current = { whole: !!choice.whole[result.id], folded: choice.folded, score: result.score };
+          var current = { whole: !!choice.whole[result.id], folded: choice.folded, synonym: choice.synonym, score: result.score };
           if (!previous || better(current, previous)) {
             page.terms[termIndex] = current;
             if (termIndex === 0) {
@@ -286,19 +359,21 @@
       page.unmatched = count - matched.length;
       page.partial = matched.filter(function (term) { return !term.whole; }).length;
       page.folded = matched.filter(function (term) { return term.folded; }).length;
+      page.synonym = matched.filter(function (term) { return term.synonym; }).length;
       page.score = page.combined ? page.result.score
         : matched.reduce(function (sum, term) { return sum + term.score; }, 0);
       page.quality = 0;
+      page.first = firstPages[key] || 0; /* The first page listed ranks highest. */
       return page;
     });
-    /* Pages with every word; if there are none, pages with as many of the words as any has. */
-    var fewest = Math.min.apply(Math, ranked.map(function (page) { return page.unmatched; }));
-    return ranked.filter(function (page) { return page.unmatched === fewest; }).sort(compare);
+    /* Pages with every word first, then pages with fewer of them: never nothing when a page
+     * has one of the words. */
+    return ranked.sort(compare);
   }
 
   function compare(a, b) {
-    return (a.unmatched - b.unmatched) || (a.partial - b.partial) || (b.quality - a.quality) ||
-      (a.folded - b.folded) || (b.score - a.score);
+    return (a.unmatched - b.unmatched) || (b.first - a.first) || (a.partial - b.partial) ||
+      (b.quality - a.quality) || (a.synonym - b.synonym) || (a.folded - b.folded) || (b.score - a.score);
   }
 
   /* How many typed words the page has as the very word (or the word with an ending), in its
@@ -317,6 +392,9 @@
   function better(current, previous) {
     if (current.whole !== previous.whole) {
       return current.whole;
+    }
+    if (current.synonym !== previous.synonym) {
+      return !current.synonym;
     }
     if (current.folded !== previous.folded) {
       return !current.folded;
