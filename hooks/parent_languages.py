@@ -1,0 +1,60 @@
+"""Hook: the parents' languages (issue 18) – which pages they build, and where the switcher leads.
+
+Arabic, Ukrainian, Polish and Somali (`parent_languages` in mkdocs.yml) have only the pages a
+worried parent needs first. mkdocs-static-i18n would build every Danish page again under
+/ar/, /uk/ ... as a fallback (its `fallback_to_default` is one setting for all languages, and
+English needs it): while a parents' language is built, every page not written in it is
+dropped from the files (on_files, after the plugin's -100), so only its own pages are built.
+
+The language switcher (Material's `extra.alternate`, which the plugin points at each page's
+copies) offers a language only where the page exists in it. A parents' language without this
+page leads to its start page (/ar/); so do Danish and English on a page that exists only in
+the parents' languages (to /til-foraeldre/). A translated page leads to its Danish source.
+"""
+
+from mkdocs.plugins import event_priority
+
+from _ungvejen.build import build_state
+from _ungvejen.paths import page_url
+from _ungvejen.translations import src_uri
+
+
+@event_priority(-110)
+def on_files(files, config):
+    state = build_state(config)
+    if not state.is_parent_language():
+        return files
+    for file in list(files.documentation_pages()):
+        if getattr(file, "locale", None) != state.language:
+            files.remove(file)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:  # the plugin's own list feeds sitemap.xml's alternates
+        i18n.i18n_files_per_language[state.language] = files.documentation_pages()
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    # Runs after mkdocs-static-i18n (priority 50) has set config.extra.alternate for this page.
+    state = build_state(config)
+    alternates = getattr(page.file, "alternates", None) or {}
+    record = state.record(page)
+    sources = _sources(record.meta if record else {})
+    # mkdocs-static-i18n sets extra.alternate per page by attribute (not as a key): read it so.
+    for entry in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+        entry["link"] = _link(state, entry["lang"], alternates, sources)
+    return context
+
+
+def _sources(meta: dict) -> list[str]:
+    raw = meta.get("translation")
+    source = raw.get("source") if isinstance(raw, dict) else None
+    sources = [source] if isinstance(source, str) else source or []
+    return [src_uri(s) for s in sources if isinstance(s, str)]
+
+
+def _link(state, language: str, alternates: dict, sources: list[str]) -> str:
+    if sources and not state.is_parent_language(language):
+        return state.language_prefix(language) + page_url(sources[0])
+    copy = alternates.get(language)
+    exists = copy is not None and (not state.is_parent_language(language) or getattr(copy, "locale", None) == language)
+    return copy.url if exists else state.parents_start_url(language)
