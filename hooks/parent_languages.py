@@ -4,7 +4,8 @@ Arabic, Ukrainian, Polish and Somali (`parent_languages` in mkdocs.yml) have onl
 worried parent needs first. mkdocs-static-i18n would build every Danish page again under
 /ar/, /uk/ ... as a fallback (its `fallback_to_default` is one setting for all languages, and
 English needs it): while a parents' language is built, every page not written in it is
-dropped from the files (on_files, after the plugin's -100), so only its own pages are built.
+dropped from the files (on_files, after the plugin's -100), so only its own pages are built (and the sitemap's hreflang links to
+the dropped pages are removed).
 
 The language switcher (Material's `extra.alternate`, which the plugin points at each page's
 copies) offers a language only where the page exists in it. A parents' language without this
@@ -27,6 +28,8 @@ def on_files(files, config):
     for file in list(files.documentation_pages()):
         if getattr(file, "locale", None) != state.language:
             files.remove(file)
+            # sitemap.xml lists each page's copies in every language: not these (hooks/sitemap_filter.py)
+            state.unlisted_urls.add((config.site_url or "/").rstrip("/") + "/" + file.url)
     i18n = config.plugins.get("i18n")
     if i18n is not None:  # the plugin's own list feeds sitemap.xml's alternates
         i18n.i18n_files_per_language[state.language] = files.documentation_pages()
