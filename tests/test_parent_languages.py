@@ -200,3 +200,24 @@ def test_search_finds_only_pages_in_the_language(browser, base_url, language):
     assert found, f"{language}: nothing found for {word}"
     assert all(path.startswith(f"/{language}/") for path in found), found
     assert f"/{expected}" in found, found
+
+
+# ---- the printable leaflet ------------------------------------------------------------------
+
+LEAFLET_TEXT = {"ar": re.compile(r"[\u0600-\u06FF\uFE70-\uFEFF]{4}"), "uk": re.compile(r"[\u0400-\u04FF]{4}"),
+                "pl": re.compile(r"rodziców|tłumacz"), "so": re.compile(r"Waalidiinta")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_one_page_leaflet_in_the_right_script_linked_from_the_start_page(site, language):
+    from pypdf import PdfReader
+
+    pdf = site / language / f"ungvejen-foraeldre-{language}.pdf"
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert LEAFLET_TEXT[language].search(text), text[:300]
+    assert "112" in text and "24 43 07 55" in text  # the numbers come from data/contacts.yml
+    start = parse(site / language / "index.html")
+    links = [a for a in start.find_all("a") if a.attrs.get("href") == pdf.name]
+    assert len(links) == 1 and "PDF" in links[0].text
