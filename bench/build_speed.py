@@ -1,7 +1,10 @@
 """Build-time benchmark: our site against a plain Material + mkdocs-static-i18n build of the
-same Markdown without our hooks, and a generated 400-page × 2-language variant of our site.
+same Markdown without our hooks, a generated 400-page × 2-language variant of our site, and
+our six-language site against the same site with only Danish and English (issue 18: the
+parents' languages may cost at most 0.5 × the two-language build).
 
 Run: .venv/bin/python bench/build_speed.py   (prints a table; ratios are measured in this run)
+     .venv/bin/python bench/build_speed.py --languages   (only the six- against two-language figure)
 """
 
 from __future__ import annotations
@@ -98,6 +101,30 @@ def large_variant(tmp: Path, pages: int) -> Path:
     return project
 
 
+def two_language_variant(tmp: Path) -> Path:
+    """Our site with the parents' languages (extra.ungvejen.parent_languages) not built."""
+    project = make_project(tmp, copy_docs=True)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    parents = set(config["extra"]["ungvejen"]["parent_languages"]["languages"])
+    plugin = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    for language in plugin["languages"]:
+        if language["locale"] in parents:
+            language["build"] = False
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return project
+
+
+def language_cost(tmp: Path) -> dict:
+    six = make_project(tmp / "six", copy_docs=True)
+    two = two_language_variant(tmp / "two")
+    t_six, t_two, ratio = paired_builds(six, two)
+    print(f"Build time with the parents' languages (median of {RUNS} paired warm builds)")
+    print(f"  Danish and English only                      : {t_two:6.2f} s")
+    print(f"  six languages (+ ar, uk, pl, so)             : {t_six:6.2f} s  = {ratio:.2f} × two languages (goal ≤ 1.50)")
+    print(f"  load average at the end: {os.getloadavg()[0]:.2f} (build times depend on what else runs)")
+    return {"six_s": t_six, "two_s": t_two, "languages_ratio": ratio}
+
+
 def main() -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="bench-build-"))
     ours = make_project(tmp / "ours", copy_docs=True)
@@ -124,9 +151,15 @@ def main() -> dict:
     print(f"  generated variant, {n_large} source pages       : {t_large:6.2f} s, {figures['large_per_page_ms']:.1f} ms per page"
           f" = {figures['scaling']:.2f} × the real site's time per page (1.00 = linear)")
     print(f"  load average at the end: {os.getloadavg()[0]:.2f} (build times depend on what else runs)")
+    figures.update(language_cost(tmp / "languages"))
     shutil.rmtree(tmp, ignore_errors=True)
     return figures
 
 
 if __name__ == "__main__":
-    main()
+    if "--languages" in sys.argv[1:]:
+        folder = Path(tempfile.mkdtemp(prefix="bench-build-"))
+        language_cost(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        main()

@@ -43,3 +43,9 @@ def test_real_strings_with_values():
     strings = load_strings()
     assert Translator(strings, "da")("materials.minutes", count=90) == "90 min."
     assert Translator(strings, "en")("exit.presses_left", count=2) == "Press Shift 2 more time(s) to leave this site."
+
+
+def test_text_direction_of_a_language():
+    from _ungvejen.strings import text_direction
+
+    assert [text_direction(code) for code in ("ar", "da", "uk", "so", "ar-EG")] == ["rtl", "ltr", "ltr", "ltr", "rtl"]
