@@ -5,13 +5,16 @@ worried parent needs first. mkdocs-static-i18n would build every Danish page aga
 /ar/, /uk/ ... as a fallback (its `fallback_to_default` is one setting for all languages, and
 English needs it): while a parents' language is built, every page not written in it is
 dropped from the files (on_files, after the plugin's -100), so only its own pages are built (and the sitemap's hreflang links to
-the dropped pages are removed).
+the dropped pages are removed); nor are the theme's files copied again (the default
+language's build has written them, at the same place).
 
 The language switcher (Material's `extra.alternate`, which the plugin points at each page's
 copies) offers a language only where the page exists in it. A parents' language without this
 page leads to its start page (/ar/); so do Danish and English on a page that exists only in
 the parents' languages (to /til-foraeldre/). A translated page leads to its Danish source.
 """
+
+from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
@@ -25,7 +28,14 @@ def on_files(files, config):
     state = build_state(config)
     if not state.is_parent_language():
         return files
-    for file in list(files.documentation_pages()):
+    docs = Path(config.docs_dir).absolute()
+    for file in list(files):
+        if not file.is_documentation_page():
+            # The theme's own files (Material's scripts and styles) are shared by every language
+            # and were written by the default language's build: not copied again.
+            if file.abs_src_path and not Path(file.abs_src_path).absolute().is_relative_to(docs):
+                files.remove(file)
+            continue
         if getattr(file, "locale", None) != state.language:
             files.remove(file)
             # sitemap.xml lists each page's copies in every language: not these (hooks/sitemap_filter.py)
