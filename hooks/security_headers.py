@@ -63,6 +63,14 @@ def on_post_page(output, page, config):
     return output
 
 
+def _possible_origins(root: Path, pages: set[str]) -> list[Path]:
+    """Where a blocked piece of HTML can come from: the pages it is on, then the navigation
+    and settings, the data and our templates (a line number for each problem, not just a page)."""
+    markdown = [root / page for page in sorted(pages) if page.startswith("docs/")]
+    return [*markdown, root / "mkdocs.yml", *sorted((root / "data").glob("*.yml")),
+            *sorted((root / "overrides").rglob("*.html"))]
+
+
 # After mkdocs-static-i18n (-100) has built every language, and after the hooks that write
 # more files at -200 (the search index, the editors' report): every file is on disk by now.
 @event_priority(-250)
@@ -75,10 +83,12 @@ def on_post_build(config):
     for file, found in sorted(problems.items()):
         for problem in found:
             state.csp_problems.setdefault(problem, set()).add(f"site/{file}")
+    root = Path(config.config_file_path).parent
     for problem, sources in sorted(state.csp_problems.items()):
         first, *others = sorted(sources)
         where = f" (også på {len(others)} andre sider)" if others else ""
-        state.warn(f"{first}: Sikkerhedsreglen (Content-Security-Policy) blokerer {problem}{where}.")
+        origin = csp.source_line(problem, _possible_origins(root, sources), root) or first
+        state.warn(f"{origin}: Sikkerhedsreglen (Content-Security-Policy) blokerer {problem}{where}.")
     script_hashes = sorted(state.script_hashes | set(hashes))
     headers = csp.security_headers(script_hashes)
     (site / csp.HEADERS_FILE).write_text(csp.headers_file(headers, csp.fingerprinted_assets(site)), encoding="utf-8")

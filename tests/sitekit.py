@@ -55,7 +55,7 @@ def make_project(tmp: Path, pages: dict[str, str] | None = None, data: dict[str,
     shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
     if copy_docs:
         shutil.copytree(ROOT / "docs", project / "docs")
-        for name in ("themes", "tags", "contacts", "materials", "events"):
+        for name in ("themes", "tags", "contacts", "materials", "events", "glossary"):
             shutil.copy(ROOT / "data" / f"{name}.yml", project / "data" / f"{name}.yml")
         base = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
     else:

@@ -67,6 +67,8 @@ def test_a_script_in_a_title_is_not_trusted_by_the_csp(tmp_path):
     lines = result.output.splitlines()
     # The title is in every page's navigation: the CSP reports the script once, with the count.
     assert any("ikke kommer fra sidens skabeloner" in line and "andre sider" in line for line in lines), lines
+    # ... at the line it comes from: the title in the page's front matter.
+    assert any("docs/titel.md:2: Sikkerhedsreglen" in line for line in lines), lines
     assert any(line.startswith("WARNING") and "docs/titel.md:2" in line for line in lines), lines  # the front matter
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     headers = (tmp_path / "site" / "_headers").read_text(encoding="utf-8")

@@ -213,6 +213,38 @@ def test_security_headers_on_every_response(nginx, site, path):
     assert "set-cookie" not in headers
 
 
+def raw_request(nginx, request: bytes) -> tuple[int, dict]:
+    """Send bytes as they are (http.client would refuse a malformed request) and read the head."""
+    with socket.create_connection(("127.0.0.1", nginx.port), timeout=10) as connection:
+        connection.sendall(request)
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    status_line, *header_lines = answer.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
+    return int(status_line.split()[1]), {name.lower(): value.strip() for name, value in
+                                          (line.split(":", 1) for line in header_lines)}
+
+
+@pytest.mark.parametrize("status, request_bytes", [
+    (400, b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"),
+    (400, b"GET /\x01 HTTP/1.1\r\nHost: a\r\n\r\n"),
+    (414, b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: a\r\n\r\n"),
+    (405, b"POST /favicon.ico HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n"),
+])
+def test_requests_nginx_rejects_itself_carry_the_security_headers(nginx, site, status, request_bytes):
+    """nginx answers these before the rewrite phase that sets the document-only headers; the
+    error_page through /_fejl/ runs it, so the error page has the CSP and X-Frame-Options too."""
+    answered, headers = raw_request(nginx, request_bytes)
+    assert answered == status
+    expected = expected_headers(site)
+    for name in ("content-security-policy", "x-frame-options", "x-content-type-options"):
+        assert headers.get(name) == expected[name], (name, headers)
+    assert nginx.get("/_fejl/400")[0] == 404, "the error pages are internal"
+
+
 def test_stylesheets_and_images_carry_no_document_headers(nginx, site):
     for path in ("/assets/stylesheets/ungvejen.css", fingerprinted_asset(site, ".css"), "/arrangementer/kalender.ics"):
         status, headers, _ = nginx.get(path)

@@ -25,6 +25,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .data import SiteData, load_site_data
+from .editor_notes import EditorNote
 from .frontmatter import FrontMatter
 from .problems import Problem
 from .review import due_date, today
@@ -48,6 +49,7 @@ class PageRecord:
     shortcodes: dict[str, Shortcode] = field(default_factory=dict)  # marker text -> valid shortcode
     shortcodes_checked: bool = False
     due: dt.date | None = None
+    editor_notes: list[EditorNote] = field(default_factory=list)  # `!!! redaktoer` blocks, kept off the page
 
     @property
     def meta(self) -> dict:
@@ -70,6 +72,7 @@ class BuildState:
         self.pages: dict[str, PageRecord] = {}
         self.made_files: dict[str, bytes] = {}
         self.report_rows: dict[str, dict] = {}
+        self.editor_tasks: dict[tuple, dict] = {}   # editors' notes (file, line) -> the report's task
         self.search_index: BackgroundIndex | None = None   # Pagefind, fed language by language
         self.site_dir = Path(config.site_dir)     # the root of the built site (not /en/)
         self.unlisted_urls: set[str] = set()      # pages kept out of sitemap.xml

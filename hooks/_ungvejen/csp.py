@@ -230,6 +230,41 @@ def scan_page(text: str, trusted: frozenset[str] | None = None) -> tuple[set[str
     return hashes, sorted(set(found))
 
 
+EVIDENCE = (
+    re.compile(r"\(<script>(?P<text>.{1,50}?)\)\. Sådan"),    # an untrusted inline script: its first words
+    re.compile(r'<script src="(?P<text>[^"]+)">'),        # a script from another host
+    re.compile(r'style="(?P<text>[^"]{1,40})'),           # a style attribute
+    re.compile(r"<\w+ (?P<text>on\w+)=\.\.\.>"),            # an inline handler
+    re.compile(r'(?P<text>javascript):'),                 # a javascript: address
+)
+
+
+def evidence(problem: str) -> str:
+    """The words of a `scan_page` problem to look for in the sources it may come from."""
+    for pattern in EVIDENCE:
+        match = pattern.search(problem)
+        if match:
+            return match["text"].strip()[:30]
+    return ""
+
+
+def source_line(problem: str, candidates: list[Path], root: Path) -> str | None:
+    """`file:line` of the first candidate source that holds the problem's evidence – the
+    Markdown page first, then the nav in mkdocs.yml and the templates – or None."""
+    needle = " ".join(evidence(problem).split()).lower()
+    if not needle:
+        return None
+    for path in candidates:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, start=1):
+            if needle in " ".join(line.split()).lower():
+                return f"{path.relative_to(root).as_posix()}:{number}"
+    return None
+
+
 def scan_site(site: Path, trusted: frozenset[str] | None = None,
               skip: frozenset[str] = frozenset()) -> tuple[list[str], dict[str, list[str]]]:
     """scan_page for every HTML file in the built site but those in `skip` (site-relative)."""

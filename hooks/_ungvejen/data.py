@@ -20,7 +20,7 @@ from .problems import Problem, ProblemReport
 from .schema_errors import as_json, foreign_letters, load_validator, look_alike_fix, schema_problems
 from .yamlsource import Positions, YamlSyntaxProblem, load_yaml
 
-DATA_FILES = ("themes", "tags", "contacts", "materials", "events")
+DATA_FILES = ("themes", "tags", "contacts", "materials", "events", "glossary")
 ALL_THEMES = "alle"
 URGENCY_ORDER = MappingProxyType({"akut": 0, "snart": 1, "raad": 2})
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -34,6 +34,7 @@ class SiteData:
     materials: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     tags: dict[str, list[str]] = field(default_factory=dict)
+    glossary: list[dict] = field(default_factory=list)
 
     def contacts_for(self, theme: str | None = None, audience: str | None = None) -> list[dict]:
         """Contacts that fit a theme and an audience, most urgent first, file order within."""
@@ -246,6 +247,7 @@ def _build(raw: dict) -> SiteData:
     site.contacts = {contact["id"]: contact for contact in raw["contacts"]["contacts"]}
     site.materials = list(raw["materials"]["materials"])
     site.tags = {language: list(raw["tags"].get(language) or []) for language in ("da", "en")}
+    site.glossary = list(raw["glossary"]["glossary"])
     for event in raw["events"]["events"]:
         site.events.append({**event, "start_at": _parse_local_time(event["start"]), "end_at": _parse_local_time(event["end"])})
     return site

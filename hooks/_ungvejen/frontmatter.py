@@ -36,7 +36,7 @@ class FrontMatter:
     meta: dict = field(default_factory=dict)
     positions: Positions = field(default_factory=Positions)
     problems: list[Problem] = field(default_factory=list)
-    body_start_line: int = 1  # line of the source where the Markdown body starts
+    body_start_line: int = 1  # line of the source where MkDocs' Markdown (page.markdown) starts
 
 
 def split(source: str, file: str) -> FrontMatter:
@@ -44,7 +44,9 @@ def split(source: str, file: str) -> FrontMatter:
     if not match:
         return FrontMatter(problems=[Problem(file, 1, 0, "Siden mangler front matter (felterne mellem --- øverst).",
                                              "Start filen med ---, title:, description:, audiences:, reviewed: og ---.")])
-    body_start = source[:match.end()].count("\n") + 1
+    rest = source[match.end():]
+    # MkDocs drops the blank lines between the front matter and the text.
+    body_start = source[:match.end()].count("\n") + 1 + len(rest) - len(rest.lstrip("\n"))
     try:
         meta, positions, problems = load_yaml(match.group(1) or "", file, line_offset=1)
     except YamlSyntaxProblem as syntax:
@@ -139,14 +141,84 @@ def check(front: FrontMatter, file: str, audiences: set[str], themes: set[str], 
             at(key, f"Feltet '{key}' er ren tekst, men indeholder HTML ('<' eller '&…;').",
                "Skriv teksten uden < og uden &-koder: skriv fx 'og' eller '&' i stedet for '&amp;', "
                "'under' i stedet for '<'; fremhævning hører til i selve siden.")
+    if "sources" in meta:
+        _check_sources(meta["sources"], at)
     return problems
+
+
+SOURCE_FIELDS = ("title", "url", "checked", "claim")
+SOURCE_EXAMPLE = ("sources:\n  - title: \"Barnets lov § 133 (handleguide.dk)\"\n    url: https://handleguide.dk/underretning\n"
+                  "    checked: 2026-11-30")
+WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
+
+
+def _check_sources(sources, at) -> None:
+    """`sources:` – where a page's laws, ages, health facts and numbers come from. Each is a
+    title, a web address, the date it was last read and, optionally, the claim it supports."""
+    if not isinstance(sources, list) or not sources:
+        at("sources", "Feltet 'sources' skal være en liste med mindst én kilde.", f"Skriv fx\n{SOURCE_EXAMPLE}")
+        return
+    for index, source in enumerate(sources):
+        number = index + 1
+        if not isinstance(source, dict):
+            at("sources", f"Kilde nr. {number} skal have felterne title, url og checked.", f"Skriv fx\n{SOURCE_EXAMPLE}",
+               ("sources", index))
+            continue
+        for key in sorted(set(source) - set(SOURCE_FIELDS), key=str):
+            at("sources", f"Kilde nr. {number} har et ukendt felt '{key}'.",
+               f"Brug kun {', '.join(SOURCE_FIELDS)}.", ("sources", index, key))
+        for key in ("title", "url", "checked"):
+            if source.get(key) in (None, ""):
+                at("sources", f"Kilde nr. {number} mangler '{key}'.", f"Skriv fx\n{SOURCE_EXAMPLE}", ("sources", index))
+        for key in ("title", "claim"):
+            value = source.get(key)
+            if value not in (None, "") and not isinstance(value, str):
+                at("sources", f"'{key}' i kilde nr. {number} skal være tekst.", f"Sæt citationstegn om teksten:  {key}: \"...\".",
+                   ("sources", index, key))
+            elif isinstance(value, str) and MARKUP.search(value):
+                at("sources", f"'{key}' i kilde nr. {number} er ren tekst, men indeholder HTML ('<' eller '&…;').",
+                   "Skriv teksten uden < og uden &-koder.", ("sources", index, key))
+        url = source.get("url")
+        if url not in (None, "") and not (isinstance(url, str) and WEB_ADDRESS.match(url)):
+            at("sources", f"'{url}' i kilde nr. {number} er ikke en webadresse.",
+               "Skriv hele adressen på den side, du har læst, fx  url: https://www.retsinformation.dk/eli/lta/2024/1146",
+               ("sources", index, "url"))
+        checked = source.get("checked")
+        if checked in (None, ""):
+            continue
+        if not isinstance(checked, dt.date) or isinstance(checked, dt.datetime):
+            at("sources", f"'checked' i kilde nr. {number} ('{checked}') er ikke en dato.",
+               "Skriv datoen, hvor du sidst læste kilden, fx  checked: 2026-11-30.", ("sources", index, "checked"))
+        elif checked.year not in REVIEWED_YEARS or checked > _today():
+            at("sources", f"'checked' i kilde nr. {number} ({checked}) er ikke en mulig dato for, hvornår kilden blev læst.",
+               "Skriv datoen, hvor du sidst læste kilden (ikke en dato i fremtiden).", ("sources", index, "checked"))
+
+
+def _today() -> dt.date:
+    from .review import today  # review imports this module; a late import keeps the layers simple
+    return today()
+
+
+def usable_sources(sources) -> list[dict]:
+    """The sources that were checked without problems, for the 'Kilder' list."""
+    if not isinstance(sources, list):
+        return []
+    clean = []
+    for source in sources:
+        if (isinstance(source, dict) and isinstance(source.get("title"), str) and isinstance(source.get("url"), str)
+                and WEB_ADDRESS.match(source["url"]) and isinstance(source.get("checked"), dt.date)
+                and not isinstance(source.get("checked"), dt.datetime)):
+            claim = source.get("claim")
+            clean.append({"title": source["title"], "url": source["url"], "checked": source["checked"],
+                          "claim": claim if isinstance(claim, str) else ""})
+    return clean
 
 
 def usable(meta: dict) -> dict:
     """The front matter with only values of the kind later phases expect (titles as text, lists
     of words, a date): what `check` reported is left out, so nothing downstream breaks on it."""
     clean = {key: value for key, value in meta.items()
-             if key not in ("title", "description", "audiences", "theme", "tags", "reviewed", "review_every")}
+             if key not in ("title", "description", "audiences", "theme", "tags", "reviewed", "review_every", "sources")}
     for key in PLAIN_TEXT:
         if meta.get(key) is not None:
             clean[key] = meta[key] if isinstance(meta[key], str) else str(meta[key])
@@ -162,4 +234,6 @@ def usable(meta: dict) -> dict:
     every = meta.get("review_every")
     if isinstance(every, str) and (months_between_reviews(every) or 0) <= MAX_REVIEW_MONTHS:
         clean["review_every"] = every
+    if "sources" in meta:
+        clean["sources"] = usable_sources(meta["sources"])
     return clean

@@ -47,6 +47,7 @@ class Lix:
 def prose(markdown: str) -> str:
     """The visible prose of a Markdown fragment, one sentence-ending unit per line."""
     text = re.sub(r"<!--.*?-->", " ", markdown, flags=re.S)
+    text = re.sub(r"^\*\[[^\]\n]+\]:.*$", " ", text, flags=re.M)  # abbreviation definitions
     text = re.sub(r"<svg.*?</svg>", " ", text, flags=re.S | re.I)
     text = re.sub(r"\{[:#.][^}]*\}", " ", text)  # attribute lists
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links and images keep their text

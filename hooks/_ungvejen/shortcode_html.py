@@ -8,6 +8,7 @@ A marker that had a problem (already reported with its line) renders as nothing.
 
 from __future__ import annotations
 
+from .glossary import entries_view
 from .paths import site_root
 from .shortcodes import MARKER, Shortcode, replace_markers
 from .views import contact_view, events_view, material_view, materials_view
@@ -40,6 +41,8 @@ def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, 
     if shortcode.name == "arrangementer":
         return state.render("events.html", strings=language,
                             **events_view(data.upcoming_events(now, args.get("theme")), language, root))
+    if shortcode.name == "ordliste":
+        return state.render("glossary.html", strings=language, entries=entries_view(data.glossary, language))
     raise ValueError(shortcode.name)
 
 

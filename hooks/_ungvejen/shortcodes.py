@@ -41,6 +41,7 @@ SPECS = MappingProxyType({
     "kontakt": Spec(positional="contact"),
     "materialer": Spec(frozenset({"theme"})),
     "arrangementer": Spec(frozenset({"theme"})),
+    "ordliste": Spec(),
 })
 
 

@@ -85,7 +85,7 @@ def materials_view(materials: list[dict], data, language: str, whole_catalogue: 
 
 def event_view(event: dict, language: str, root: str) -> dict:
     return {
-        "id": event["id"], "example": event.get("example", False),
+        "id": event["id"],
         "title": localized(event["title"], language),
         "description": localized(event.get("description"), language) if event.get("description") else "",
         "when": f"{weekday_date_time(event['start_at'], language)}–{short_time(event['end_at'], language)}",

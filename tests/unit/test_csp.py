@@ -271,3 +271,17 @@ def test_only_trusted_scripts_are_hashed_and_others_are_problems():
     assert "document.title='XSS'" in problems[0]
     # Without a trusted set (trusted=None) every inline script is taken as it is.
     assert len(scan_page(page)[0]) == 2
+
+
+def test_a_blocked_script_is_traced_to_the_line_it_comes_from(tmp_path):
+    from _ungvejen.csp import scan_page, source_line
+
+    (tmp_path / "docs").mkdir()
+    page = tmp_path / "docs" / "titel.md"
+    page.write_text("---\ntitle: \"Rusmidler<script>document.title='XSS'</script>\"\n---\n# Side\n", encoding="utf-8")
+    template = tmp_path / "main.html"
+    template.write_text("<p>\n<a href=\"#\" onclick=\"go()\">x</a>\n</p>\n", encoding="utf-8")
+    _, problems = scan_page("<html><script>document.title='XSS'</script><a onclick='go()'>x</a></html>", frozenset())
+    located = {problem.split(" ", 1)[0]: source_line(problem, [page, template], tmp_path) for problem in problems}
+    assert located == {"et": "docs/titel.md:2", "<a": "main.html:2"}, problems
+    assert source_line("<p style=\"color: red\">. Sådan retter du", [page], tmp_path) is None

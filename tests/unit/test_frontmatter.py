@@ -293,3 +293,38 @@ def test_usable_meta_never_gives_a_due_date_past_the_calendar():
         meta = usable(split(page(GOOD["title"], *lines), FILE).meta)
         due = due_date(meta, settings)
         assert due is None or due.year < 2200
+
+
+# -- sources: where a page's laws, ages, health facts and numbers come from -----------------
+
+SOURCE = ["sources:", "  - title: Barnets lov § 133", "    url: https://handleguide.dk/underretning",
+          "    checked: 2026-11-30"]
+
+
+def test_a_sourced_page_has_no_problems_and_keeps_its_sources(monkeypatch):
+    monkeypatch.setenv("UNGVEJEN_TODAY", "2026-11-30")
+    from _ungvejen.frontmatter import usable
+    source = page(*GOOD.values(), *SOURCE, "    claim: Fagpersoner skal underrette.")
+    front = split(source, FILE)
+    assert problems_of(source) == []
+    assert usable(front.meta)["sources"] == [{"title": "Barnets lov § 133", "url": "https://handleguide.dk/underretning",
+                                              "checked": dt.date(2026, 11, 30), "claim": "Fagpersoner skal underrette."}]
+
+
+@pytest.mark.parametrize("lines, line, expected", [
+    (["sources: https://handleguide.dk"], 6, "skal være en liste med mindst én kilde"),
+    (["sources:", "  - https://handleguide.dk"], 7, "Kilde nr. 1 skal have felterne"),
+    (["sources:", "  - title: Lov", "    checked: 2026-11-01"], 7, "Kilde nr. 1 mangler 'url'"),
+    (["sources:", "  - title: Lov", "    url: handleguide.dk", "    checked: 2026-11-01"], 8, "er ikke en webadresse"),
+    (["sources:", "  - title: Lov", "    url: javascript:alert(1)", "    checked: 2026-11-01"], 8, "er ikke en webadresse"),
+    (["sources:", "  - title: Lov", "    url: https://a.dk/", "    checked: i går"], 9, "er ikke en dato"),
+    (["sources:", "  - title: Lov", "    url: https://a.dk/", "    checked: 2027-01-01"], 9, "ikke en mulig dato"),
+    (["sources:", "  - title: <b>Lov</b>", "    url: https://a.dk/", "    checked: 2026-11-01"], 7, "indeholder HTML"),
+    (["sources:", "  - title: Lov", "    url: https://a.dk/", "    checked: 2026-11-01", "    side: 4"], 10,
+     "ukendt felt 'side'"),
+])
+def test_a_broken_source_is_named_with_its_line(monkeypatch, lines, line, expected):
+    monkeypatch.setenv("UNGVEJEN_TODAY", "2026-11-30")
+    problems = problems_of(page(*GOOD.values(), *lines))
+    assert len(problems) == 1, where(problems)
+    assert problems[0].line == line and expected in problems[0].message, where(problems)

@@ -126,5 +126,5 @@ def test_upcoming_events_only(project):
     assert '<time datetime="2027-02-03T19:00:00+01:00">onsdag 3. februar 2027, 19:00–20:30</time>' in html
     assert 'href="../arrangementer/moede.ics" download' in html
     assert 'href="../arrangementer/kalender.ics"' in html
-    assert "Der er ingen kommende" in render_shortcode(Shortcode("arrangementer", 1, {"theme": "trafik"}),
+    assert "Der er ingen planlagte" in render_shortcode(Shortcode("arrangementer", 1, {"theme": "trafik"}),
                                                        state, "x/", "da", NOW)

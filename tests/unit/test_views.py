@@ -102,9 +102,9 @@ def test_materials_view_grouped_in_the_themes_order():
 def test_event_view_and_events_view():
     event = {"id": "moede", "title": {"da": "Møde", "en": "Meeting"}, "place": {"da": "Vejen", "en": "Vejen"},
              "start_at": dt.datetime(2027, 2, 3, 19, 0, tzinfo=COPENHAGEN),
-             "end_at": dt.datetime(2027, 2, 3, 20, 30, tzinfo=COPENHAGEN), "example": True}
+             "end_at": dt.datetime(2027, 2, 3, 20, 30, tzinfo=COPENHAGEN)}
     view = event_view(event, "da", "../")
-    assert view == {"id": "moede", "example": True, "title": "Møde", "description": "",
+    assert view == {"id": "moede", "title": "Møde", "description": "",
                     "when": "onsdag 3. februar 2027, 19:00–20:30", "start_iso": "2027-02-03T19:00:00+01:00",
                     "place": "Vejen", "ics": "../arrangementer/moede.ics", "registration_url": None}
     assert event_view(event, "en", "")["when"] == "Wednesday 3 February 2027, 19:00–20:30"
