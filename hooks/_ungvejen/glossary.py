@@ -20,6 +20,8 @@ def abbreviations(glossary: list[dict], language: str, markdown: str) -> str:
     """`*[form]: explanation` lines for the glossary forms that `markdown` uses."""
     lines = []
     for entry in glossary:
+        if language not in entry["term"] or language not in entry["explanation"]:
+            continue  # not explained in this language (the parents' languages, issue 18): no tooltip
         explanation = " ".join(entry["explanation"][language].split())
         for form in forms(entry, language):
             if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", markdown):
