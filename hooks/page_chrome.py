@@ -65,8 +65,14 @@ def _chrome(state, root: str) -> dict:
         "helpbar": Markup(state.render("helpbar.html", help=help_links(state.data, language, language_root))),
         "search": Markup(state.render("search.html", ung_exit_url=exit_url,
                                       search=search_box(state.data, language, root, language_root))),
-        "parent_languages": Markup(state.render("parent-languages.html", languages=[
-            {"lang": other, "name": state.language_name(other), "href": root + state.parents_start_url(other),
-             "dir": text_direction(other)}
-            for other in state.settings.parent_languages]) if not state.is_parent_language() else ""),
+        "parent_languages": _parent_languages(state, root),
     }
+
+
+def _parent_languages(state, root: str) -> Markup:
+    """"Information til forældre på andre sprog" on Danish and English pages (issue 18)."""
+    if state.is_parent_language() or not state.settings.parent_languages:
+        return Markup("")
+    languages = [{"lang": other, "name": state.language_name(other), "dir": text_direction(other),
+                  "href": root + state.parents_start_url(other)} for other in state.settings.parent_languages]
+    return Markup(state.render("parent-languages.html", languages=languages))
