@@ -3,10 +3,11 @@
 Arabic, Ukrainian, Polish and Somali (`parent_languages` in mkdocs.yml) have only the pages a
 worried parent needs first. mkdocs-static-i18n would build every Danish page again under
 /ar/, /uk/ ... as a fallback (its `fallback_to_default` is one setting for all languages, and
-English needs it): while a parents' language is built, every page not written in it is
-dropped from the files (on_files, after the plugin's -100), so only its own pages are built (and the sitemap's hreflang links to
-the dropped pages are removed); nor are the theme's files copied again (the default
-language's build has written them, at the same place).
+English needs it). So while a parents' language is built, the Danish and English pages are
+dropped from the files before the plugin sorts them (on_files, above its -100): only the
+language's own pages are built, the plugin sorts only the parents' pages, and sitemap.xml
+gets no hreflang link to a page that is not built. Nor are the theme's files copied again
+(the default language's build has written them, at the same place).
 
 The language switcher (Material's `extra.alternate`, which the plugin points at each page's
 copies) offers a language only where the page exists in it. A parents' language without this
@@ -23,11 +24,12 @@ from _ungvejen.paths import page_url
 from _ungvejen.translations import src_uri
 
 
-@event_priority(-110)
+@event_priority(-90)  # before mkdocs-static-i18n (-100): it then sorts only these files
 def on_files(files, config):
     state = build_state(config)
     if not state.is_parent_language():
         return files
+    own = {_normal(file.src_uri) for file in files.documentation_pages() if _locale(file.src_uri) == state.language}
     docs = Path(config.docs_dir).absolute()
     for file in list(files):
         if not file.is_documentation_page():
@@ -36,14 +38,26 @@ def on_files(files, config):
             if file.abs_src_path and not Path(file.abs_src_path).absolute().is_relative_to(docs):
                 files.remove(file)
             continue
-        if getattr(file, "locale", None) != state.language:
-            files.remove(file)
-            # sitemap.xml lists each page's copies in every language: not these (hooks/sitemap_filter.py)
-            state.unlisted_urls.add((config.site_url or "/").rstrip("/") + "/" + file.url)
-    i18n = config.plugins.get("i18n")
-    if i18n is not None:  # the plugin's own list feeds sitemap.xml's alternates
-        i18n.i18n_files_per_language[state.language] = files.documentation_pages()
+        if _locale(file.src_uri) in state.settings.parent_languages:
+            continue  # this language's pages, and the other parents' languages' copies (the switcher)
+        files.remove(file)
+        if _normal(file.src_uri) not in own:
+            # sitemap.xml lists each page's copies in every language: not this one (hooks/sitemap_filter.py)
+            state.unlisted_urls.add(f"{(config.site_url or '/').rstrip('/')}/{state.language}/"
+                                    + page_url(_normal(file.src_uri)))
     return files
+
+
+def _locale(src_uri: str) -> str | None:
+    """"om-ssp.ar.md" -> "ar"; "om-ssp.md" -> None."""
+    parts = src_uri.rsplit("/", 1)[-1].split(".")
+    return parts[-2] if len(parts) > 2 and parts[-1] == "md" else None
+
+
+def _normal(src_uri: str) -> str:
+    """"om-ssp.ar.md" -> "om-ssp.md"."""
+    locale = _locale(src_uri)
+    return src_uri.removesuffix(f".{locale}.md") + ".md" if locale else src_uri
 
 
 def on_page_context(context, page, config, nav):
