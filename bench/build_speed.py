@@ -20,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import material
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +72,13 @@ def plain_variant(tmp: Path, material_search: bool = False) -> Path:
     if material_search:
         data["plugins"].insert(0, "search")
     data["theme"].pop("custom_dir", None)
+    # Without our overrides there is no partials/languages/so.html (Material has no Somali):
+    # such a language gets Material's English labels.
+    material_languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    for plugin in data["plugins"]:
+        for language in (plugin.get("i18n", {}).get("languages", []) if isinstance(plugin, dict) else []):
+            if not (material_languages / f"{language['locale']}.html").exists():
+                language["theme"] = {"language": "en"}
     data["not_in_nav"] = "/redaktoer/**"
     (project / "mkdocs.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return project
