@@ -1,13 +1,17 @@
 """Build-time benchmark: our site against a plain Material + mkdocs-static-i18n build of the
-same Markdown without our hooks, and a generated 400-page × 2-language variant of our site.
+same Markdown without our hooks, a generated 400-page × 2-language variant of our site, and
+our six-language site against the same site with only Danish and English (issue 18: the
+parents' languages may cost at most 0.5 × the two-language build).
 
 Run: .venv/bin/python bench/build_speed.py   (prints a table; ratios are measured in this run)
+     .venv/bin/python bench/build_speed.py --languages   (only the six- against two-language figure)
 """
 
 from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -16,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import material
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +72,13 @@ def plain_variant(tmp: Path, material_search: bool = False) -> Path:
     if material_search:
         data["plugins"].insert(0, "search")
     data["theme"].pop("custom_dir", None)
+    # Without our overrides there is no partials/languages/so.html (Material has no Somali):
+    # such a language gets Material's English labels.
+    material_languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    for plugin in data["plugins"]:
+        for language in (plugin.get("i18n", {}).get("languages", []) if isinstance(plugin, dict) else []):
+            if not (material_languages / f"{language['locale']}.html").exists():
+                language["theme"] = {"language": "en"}
     data["not_in_nav"] = "/redaktoer/**"
     (project / "mkdocs.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return project
@@ -98,6 +110,45 @@ def large_variant(tmp: Path, pages: int) -> Path:
     return project
 
 
+def two_language_variant(tmp: Path) -> Path:
+    """Our site with the parents' languages (extra.ungvejen.parent_languages) not built."""
+    project = make_project(tmp, copy_docs=True)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    parents = set(config["extra"]["ungvejen"]["parent_languages"]["languages"])
+    plugin = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    for language in plugin["languages"]:
+        if language["locale"] in parents:
+            language["build"] = False
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return project
+
+
+def timed_build_cpu(project: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system, the build and what it starts, Pagefind too)
+    of one strict build: CPU time says what a build costs when the machine is busy."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = timed_build(project)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def language_cost(tmp: Path) -> dict:
+    six = make_project(tmp / "six", copy_docs=True)
+    two = two_language_variant(tmp / "two")
+    timed_build(six), timed_build(two)  # warm-up: caches, imports
+    pairs = [(timed_build_cpu(six), timed_build_cpu(two)) for _ in range(RUNS)]
+    wall_six, wall_two = (statistics.median(p[i][0] for p in pairs) for i in (0, 1))
+    cpu_six, cpu_two = (statistics.median(p[i][1] for p in pairs) for i in (0, 1))
+    wall_ratio = statistics.median(a[0] / b[0] for a, b in pairs)
+    cpu_ratio = statistics.median(a[1] / b[1] for a, b in pairs)
+    print(f"Build cost of the parents' languages (median of {RUNS} paired warm builds; goal ≤ 1.50 × two languages)")
+    print(f"  Danish and English only                      : {wall_two:6.2f} s wall, {cpu_two:6.2f} s CPU")
+    print(f"  six languages (+ ar, uk, pl, so)             : {wall_six:6.2f} s wall, {cpu_six:6.2f} s CPU")
+    print(f"  ratio six / two                              : {wall_ratio:6.2f} × wall, {cpu_ratio:.2f} × CPU")
+    print(f"  load average at the end: {os.getloadavg()[0]:.2f} (wall times depend on what else runs)")
+    return {"six_s": wall_six, "two_s": wall_two, "languages_ratio": wall_ratio, "languages_cpu_ratio": cpu_ratio}
+
+
 def main() -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="bench-build-"))
     ours = make_project(tmp / "ours", copy_docs=True)
@@ -124,9 +175,15 @@ def main() -> dict:
     print(f"  generated variant, {n_large} source pages       : {t_large:6.2f} s, {figures['large_per_page_ms']:.1f} ms per page"
           f" = {figures['scaling']:.2f} × the real site's time per page (1.00 = linear)")
     print(f"  load average at the end: {os.getloadavg()[0]:.2f} (build times depend on what else runs)")
+    figures.update(language_cost(tmp / "languages"))
     shutil.rmtree(tmp, ignore_errors=True)
     return figures
 
 
 if __name__ == "__main__":
-    main()
+    if "--languages" in sys.argv[1:]:
+        folder = Path(tempfile.mkdtemp(prefix="bench-build-"))
+        language_cost(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        main()

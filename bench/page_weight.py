@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 CHROMIUM = "/usr/bin/chromium"
 NGINX = Path("/usr/sbin/nginx")
 RENDER = ROOT / "deploy" / "render.sh"
-PAGES = ["/", "/temaer/rusmidler/", "/faa-hjaelp-nu/"]
+PAGES = ["/", "/temaer/rusmidler/", "/faa-hjaelp-nu/", "/ar/"]  # /ar/: the Arabic parents' start page (issue 18)
 GOAL_KB = 100
 OURS, PLAIN = "UngVejen", "plain Material"
 VIEWPORT = {"width": 412, "height": 823}  # Lighthouse's mobile screen (Moto G Power)

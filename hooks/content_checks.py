@@ -26,6 +26,8 @@ def on_files(files, config):
         if not file.abs_src_path:
             continue  # made by a plugin or a hook, not read from docs/
         source = Path(file.abs_src_path)
+        if not source.absolute().is_relative_to(docs.absolute()):
+            continue  # the theme's own files (a virtualenv may itself be a link, as in a git worktree)
         resolved = source.resolve()
         if source.absolute() != resolved and not resolved.is_relative_to(state.root):
             files.remove(file)

@@ -7,7 +7,9 @@ per language, contacts used, external links, the page's sources (and those due t
 again: a source is checked as often as its page is reviewed) and the editors' notes
 (`!!! redaktoer`), which the report also lists first as tasks with file and line. Everything
 but the LIX and the links comes from the pages' records in the build state, read once when
-the front matter was checked.
+the front matter was checked. A second table lists the parents' translations (issue 18,
+hooks/translation_notice.py): those awaiting a translator's review and those whose Danish
+source was reviewed (changed) after they were translated, first.
 """
 
 import csv
@@ -28,8 +30,13 @@ LANGUAGE_NAMES_DA = MappingProxyType({"en": "engelsk", "ar": "arabisk", "uk": "u
 EXTERNAL_LINK = re.compile(r'<a [^>]*href="(https?://[^"]+)"')
 
 
+def _full_languages(state) -> list[str]:
+    """The languages every page may have (English); the parents' languages have their own table."""
+    return [language for language in state.languages[1:] if not state.is_parent_language(language)]
+
+
 def _columns(state) -> list[str]:
-    translations = [LANGUAGE_NAMES_DA.get(language, language) for language in state.languages[1:]]
+    translations = [LANGUAGE_NAMES_DA.get(language, language) for language in _full_languages(state)]
     return ["side", "titel", "målgrupper", "tema", "lix", "ord", "gennemgået", "næste gennemgang", "forfalden",
             *translations, "kontakter", "eksterne links", "kilder", "kilder til nyt tjek", "redaktørnoter"]
 
@@ -54,7 +61,7 @@ def on_page_content(html, page, config, files):
     alternates = getattr(page.file, "alternates", {}) or {}
     translations = {LANGUAGE_NAMES_DA.get(language, language):
                     "oversat" if getattr(alternates.get(language), "locale", None) == language else "mangler"
-                    for language in state.languages[1:]}
+                    for language in _full_languages(state)}
     state.report_rows[page.file.src_uri] = {
         "side": record.source,
         "titel": meta.get("title") or page.title or "",
@@ -112,5 +119,11 @@ def on_post_build(config):
                         untranslated=sum(1 for row in rows if any(row[c] != "oversat" for c in translation_columns)),
                         unsourced=sum(1 for row in rows if row["kilder"] == "ingen"),
                         sources_due=sum(1 for row in rows if row["kilder til nyt tjek"]),
-                        tasks=sorted(state.editor_tasks.values(), key=lambda task: (task["side"], task["linje"])))
+                        tasks=sorted(state.editor_tasks.values(), key=lambda task: (task["side"], task["linje"])),
+                        translations=_translation_rows(state))
     (site / REPORT_FOLDER / "index.html").write_text(html, encoding="utf-8")
+
+
+def _translation_rows(state) -> list[dict]:
+    rows = [{**row, "sprog": LANGUAGE_NAMES_DA.get(row["sprog"], row["sprog"])} for row in state.translation_rows.values()]
+    return sorted(rows, key=lambda row: (not row["kilde ændret"], bool(row["tjekket"]), row["side"]))

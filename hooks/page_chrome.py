@@ -3,7 +3,8 @@
 Rendered from overrides/partials/ung/ through the build state's one autoescaping renderer,
 and handed to Material's templates as finished HTML in `ung` (overrides/main.html places
 it). The help bar lists the contacts marked `helpbar: true` in data/contacts.yml, most
-urgent first; the quick exit goes to `extra.ungvejen.exit_url`. For Material's own
+urgent first; the quick exit goes to `extra.ungvejen.exit_url`. Danish and English pages
+link to the parents' start page in each parents' language (issue 18). For Material's own
 overridden partials (the footer, 404.html) the Jinja environment gets `ung_t` (our UI
 strings in the language being built) and `ung_lang_prefix` ("" or "en/").
 
@@ -20,6 +21,7 @@ import material
 from markupsafe import Markup
 
 from _ungvejen.build import build_state
+from _ungvejen.strings import text_direction
 from _ungvejen.language_links import mark_link_languages
 from _ungvejen.paths import site_root
 from _ungvejen.templates import bytecode_cache
@@ -32,6 +34,7 @@ def on_env(env, config, files):
     state = build_state(config)
     env.globals["ung_t"] = state.translator()
     env.globals["ung_lang_prefix"] = state.language_prefix()
+    env.globals["ung_parent_language"] = state.is_parent_language()
     env.filters["ung_language_links"] = mark_link_languages
     env.bytecode_cache = bytecode_cache()
     env.loader = jinja2.ChoiceLoader([
@@ -63,4 +66,14 @@ def _chrome(state, root: str) -> dict:
         "read_aloud": Markup(state.render("read-aloud.html")),
         "search": Markup(state.render("search.html", ung_exit_url=exit_url,
                                       search=search_box(state.data, language, root, language_root))),
+        "parent_languages": _parent_languages(state, root),
     }
+
+
+def _parent_languages(state, root: str) -> Markup:
+    """"Information til forældre på andre sprog" on Danish and English pages (issue 18)."""
+    if state.is_parent_language() or not state.settings.parent_languages:
+        return Markup("")
+    languages = [{"lang": other, "name": state.language_name(other), "dir": text_direction(other),
+                  "href": root + state.parents_start_url(other)} for other in state.settings.parent_languages]
+    return Markup(state.render("parent-languages.html", languages=languages))

@@ -30,6 +30,7 @@ from .frontmatter import FrontMatter
 from .problems import Problem
 from .review import due_date, today
 from .pagefind_index import BackgroundIndex
+from .paths import page_url
 from .settings import Settings, read_settings
 from .shortcodes import Shortcode
 from .strings import Translator, load_strings
@@ -80,6 +81,7 @@ class BuildState:
         self.scanned_files: set[str] = set()      # built pages already scanned for the CSP
         self.csp_problems: dict[str, set[str]] = {}  # what the CSP would block -> where
         self.default_language_404 = ""
+        self.translation_rows: dict[str, dict] = {}  # parents' languages: review state per page
         self._warned: set[str] = set()
 
     # -- languages: mkdocs-static-i18n builds the default language, then the others inside it
@@ -112,6 +114,24 @@ class BuildState:
         """Where a language's pages live below the site root: "" for the default, "en/" else."""
         language = language or self.language
         return "" if language == self.default_language else f"{language}/"
+
+    def is_parent_language(self, language: str | None = None) -> bool:
+        """A language with only the parents' pages (settings `parent_languages`)."""
+        return (language or self.language) in self.settings.parent_languages
+
+    def language_name(self, language: str) -> str:
+        """A language's name in that language, as mkdocs.yml gives it (العربية, Polski)."""
+        for entry in (self._i18n.config.languages if self._i18n else []):
+            if entry.locale == language:
+                return entry.name
+        return language
+
+    def parents_start_url(self, language: str) -> str:
+        """Where a language's parents start, from the site root: a parents' language's own
+        front page ("ar/"), else its parents' page ("en/til-foraeldre/")."""
+        if self.is_parent_language(language):
+            return f"{language}/"
+        return self.language_prefix(language) + page_url(self.settings.parents_page)
 
     def page_locale(self, page) -> str:
         """The language a page's text is written in (a fallback page is in the default language)."""

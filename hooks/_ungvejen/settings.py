@@ -37,6 +37,8 @@ class Settings:
     exit_url: str
     audiences: dict[str, AudienceSettings]
     overdue_is_error: bool = False
+    parent_languages: tuple[str, ...] = ()   # languages with only the parents' pages
+    parents_page: str = "til-foraeldre.md"   # where da and en start for parents
 
     def review_months(self, audience: str) -> int | None:
         known = self.audiences.get(audience)
@@ -68,6 +70,8 @@ def read_settings(raw, config_file: Path, root: Path) -> Settings:
                                           requires_translation=tuple(spec.get("requires_translation") or ()))
                    for name, spec in raw["audiences"].items()},
         overdue_is_error=bool(raw.get("overdue_is_error", False)),
+        parent_languages=tuple((raw.get("parent_languages") or {}).get("languages") or ()),
+        parents_page=(raw.get("parent_languages") or {}).get("parents_page") or "til-foraeldre.md",
     )
 
 

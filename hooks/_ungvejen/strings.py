@@ -12,6 +12,12 @@ import yaml
 
 STRINGS_FOLDER = Path(__file__).parent / "strings"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})
+
+
+def text_direction(language: str) -> str:
+    """"rtl" for a language written right to left (Arabic), else "ltr"."""
+    return "rtl" if language.split("-")[0] in RIGHT_TO_LEFT else "ltr"
 
 
 def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:

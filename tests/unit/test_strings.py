@@ -13,10 +13,11 @@ def test_load_strings_flattens_keys(tmp_path):
                                       "en": {"exit.label": "Leave"}}
 
 
-def test_the_real_strings_have_the_same_keys_in_both_languages():
+def test_the_real_strings_have_the_same_keys_in_every_language():
     strings = load_strings()
-    assert set(strings) == {"da", "en"}
-    assert set(strings["da"]) == set(strings["en"])
+    assert set(strings) == {"da", "en", "ar", "uk", "pl", "so"}
+    for language in strings:
+        assert set(strings[language]) == set(strings["da"]), language
     assert strings["da"]["contact.call"] == "Ring"
     assert strings["en"]["contact.call"] == "Call"
     assert STRINGS_FOLDER.name == "strings"
@@ -42,3 +43,9 @@ def test_real_strings_with_values():
     strings = load_strings()
     assert Translator(strings, "da")("materials.minutes", count=90) == "90 min."
     assert Translator(strings, "en")("exit.presses_left", count=2) == "Press Shift 2 more time(s) to leave this site."
+
+
+def test_text_direction_of_a_language():
+    from _ungvejen.strings import text_direction
+
+    assert [text_direction(code) for code in ("ar", "da", "uk", "so", "ar-EG")] == ["rtl", "ltr", "ltr", "ltr", "rtl"]
