@@ -112,3 +112,11 @@ def test_audience_pages_follow_the_same_pattern(new_page, base_url, path):
     assert len(links) >= 5 and all("/hvad-goer-jeg/" in link or "/hvad-sker-der/" in link for link in links), links
     for link in links:
         assert page.request.get(link).status == 200, link
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/ar/", "/uk/", "/til-foraeldre/"])
+def test_nothing_sticks_out_sideways_on_a_phone(new_page, base_url, path):
+    """At 375 px nothing – not the closed language menu either – makes the page scroll sideways."""
+    page = new_page("mobile")
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("window.innerWidth")
