@@ -93,5 +93,32 @@ def test_navigation_by_audience(site):
     professionals = next(entry["Fagpersoner"] for entry in config["nav"] if isinstance(entry, dict) and "Fagpersoner" in entry)
     assert "om-ssp.md" in professionals
     assert any(isinstance(entry, dict) and "Undervisning" in entry for entry in professionals)
-    assert top_level[:4] == ["index.md", "faa-hjaelp-nu.md", "til-unge.md", "til-foraeldre.md"]
+    # Help first; the action guides ("Hvad gør jeg?") are help too; then the doors and the themes.
+    assert top_level[:2] == ["index.md", "faa-hjaelp-nu.md"]
+    assert top_level.index("til-unge.md") < top_level.index("Temaer") and top_level.index("til-foraeldre.md") < top_level.index("Temaer")
     assert "Fagpersoner" in html
+
+
+@pytest.mark.parametrize("path", ["/til-unge/", "/til-foraeldre/", "/en/til-unge/", "/en/til-foraeldre/"])
+def test_audience_pages_follow_the_same_pattern(new_page, base_url, path):
+    """The young people's and the parents' doors also start with help and situations: on a
+    phone both are on the first screen, and each situation leads to a page that exists."""
+    page = new_page("mobile")
+    page.goto(base_url + path)
+    tops = [top(page, selector) for selector in ["#hjaelp-nu", ".ung-helpnow", "#situationer", ".ung-situations"]]
+    assert tops == sorted(tops)
+    assert page.locator(".ung-helpnow").bounding_box()["y"] + page.locator(".ung-helpnow").bounding_box()["height"] <= PHONE_HEIGHT
+    first_situation = page.locator(".ung-situations a").first.bounding_box()
+    assert first_situation["y"] + first_situation["height"] <= PHONE_HEIGHT
+    links = page.eval_on_selector_all(".ung-situations a", "links => links.map(a => a.href)")
+    assert len(links) >= 5 and all("/hvad-goer-jeg/" in link or "/hvad-sker-der/" in link for link in links), links
+    for link in links:
+        assert page.request.get(link).status == 200, link
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/ar/", "/uk/", "/til-foraeldre/"])
+def test_nothing_sticks_out_sideways_on_a_phone(new_page, base_url, path):
+    """At 375 px nothing – not the closed language menu either – makes the page scroll sideways."""
+    page = new_page("mobile")
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("window.innerWidth")
