@@ -39,6 +39,19 @@ def pinned(name: str) -> str:
     raise AssertionError(f"{name} is not pinned in requirements.txt")
 
 
+PAGEFIND = "pagefind/"
+
+
+def pagefind_shape(folder: Path) -> tuple:
+    entry = json.loads((folder / PAGEFIND / "pagefind-entry.json").read_text(encoding="utf-8"))
+    counts = {}
+    for name in files_of(folder):
+        if name.startswith(PAGEFIND):
+            kind = name.rsplit("/", 1)[0] if "/" in name[len(PAGEFIND):] else "pagefind"
+            counts[kind] = counts.get(kind, 0) + 1
+    return {language: meta["page_count"] for language, meta in entry["languages"].items()}, counts
+
+
 def files_of(folder: Path) -> set[str]:
     return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
 
@@ -76,7 +89,12 @@ def test_properdocs_builds_the_real_site_like_mkdocs(site, tmp_path):
     assert "Traceback" not in result.output
     assert not [line for line in result.output.splitlines() if line.startswith(("WARNING", "ERROR"))], result.output
 
-    built_by_mkdocs, built_by_properdocs = files_of(site), files_of(result.site)
+    # Pagefind names some index files by a hash that can differ from one build to the next
+    # (the Danish and English filter files swapped names between two MkDocs builds as well):
+    # its output is compared by folder and count, and the entry file by its languages' pages.
+    built_by_mkdocs, built_by_properdocs = (
+        {name for name in files_of(folder) if not name.startswith(PAGEFIND)} for folder in (site, result.site))
+    assert pagefind_shape(site) == pagefind_shape(result.site)
     assert built_by_properdocs == built_by_mkdocs, (
         f"only mkdocs: {sorted(built_by_mkdocs - built_by_properdocs)[:20]}; "
         f"only properdocs: {sorted(built_by_properdocs - built_by_mkdocs)[:20]}")
