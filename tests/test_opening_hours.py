@@ -21,6 +21,7 @@ CONTACTS = """contacts:
     short: {da: "Akut fare", en: "Danger now"}
     phone: "112"
     opening: always
+    who_is_told: {da: "Alarmcentralen.", en: "The emergency centre."}
     audiences: [unge, foraeldre, fagpersoner]
     themes: [alle]
     urgency: akut
@@ -38,6 +39,7 @@ CONTACTS = """contacts:
       times:
         - {days: [man, tir, ons, tor, fre], from: "09:30", to: "15:30"}
       closed_on_public_holidays: true
+    who_is_told: {da: "SSP-konsulenten.", en: "The SSP consultant."}
     audiences: [unge, foraeldre, fagpersoner]
     themes: [alle]
     urgency: snart
