@@ -111,7 +111,9 @@ def new_page(browser):
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def axe_source() -> str:
+    """axe-core's source, read once per test run (it is half a megabyte)."""
     import axe_playwright_python
 
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")

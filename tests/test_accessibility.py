@@ -14,17 +14,22 @@ def all_urls(site):
     return [url_of(site, page) for page in built_pages(site) if "/redaktoer/rapport/" not in url_of(site, page)]
 
 
+SHARDS = 2  # each viewport's pages in two halves, so both test workers share the work evenly
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
 @pytest.mark.parametrize("viewport, scheme", [("mobile", "light"), ("desktop", "light"), ("mobile", "dark")])
-def test_axe_on_every_page(browser, base_url, site, viewport, scheme):
+def test_axe_on_every_page(browser, base_url, site, viewport, scheme, shard):
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
     context.route("https://www.dmi.dk/**", lambda route: route.fulfill(body="<title>Vejret</title>"))
+    # axe-core is handed to the browser once and put into every page it opens (not sent per page).
+    context.add_init_script(axe_source())
     page = context.new_page()
     failures = {}
     urls = all_urls(site)
     assert len(urls) > 50
-    for url in urls:
+    for url in urls[shard::SHARDS]:
         page.goto(base_url + url)
-        page.evaluate(axe_source())
         result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
         if result["violations"]:
