@@ -136,7 +136,7 @@ def test_hidden_in_print_and_not_on_the_front_page(new_page, base_url):
 def test_list_items_are_read_once(new_page, base_url):
     page = open_with_voices(new_page, base_url, "/faa-hjaelp-nu/")
     page.click(PLAY)
-    for _ in range(120):
+    for _ in range(400):  # one per utterance, until the page is read to its end
         page.evaluate("window.__finish()")
     texts = [call["text"] for call in spoken(page)]
     item = "Nogen presser mig til at sende billeder. Det er ikke din skyld."
