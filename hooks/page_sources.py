@@ -7,7 +7,7 @@ partials/ung/sources.html before the review dates, in the page's language.
 """
 
 from _ungvejen.build import build_state
-from _ungvejen.formatting import long_date
+from _ungvejen.views import source_view
 
 
 def on_page_content(html, page, config, files):
@@ -17,5 +17,5 @@ def on_page_content(html, page, config, files):
     if not sources:
         return html
     language = state.language
-    shown = [{**source, "checked": long_date(source["checked"], language)} for source in sources]
+    shown = [source_view(source, language) for source in sources]
     return html + state.render("sources.html", strings=language, sources=shown)
