@@ -125,7 +125,13 @@
         return;
       }
       var result = describe(opening, now);
-      element.textContent = result.text;
+      var slot = element.querySelector("[data-ung-opening-text]");
+      if (slot) {
+        /* The help bar's short status: its slot already has room for "open" or "closed". */
+        slot.textContent = result.open ? text("now") : text("closed");
+      } else {
+        element.textContent = result.text;
+      }
       element.classList.toggle("ung-open--open", result.open);
       element.classList.toggle("ung-open--closed", !result.open);
       element.hidden = false;

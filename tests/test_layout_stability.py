@@ -1,0 +1,57 @@
+"""Issue 16: pages do not jump while they load (Lighthouse's Cumulative Layout Shift).
+
+Our scripts change the page after it is shown: search.js shows the search button in the header,
+opening.js fills in "Åben nu" on contact cards and in the help bar. Either must not move what
+the reader already sees – a scared reader taps the wrong line when the page jumps. Measured with
+the browser's own layout-shift entries on a phone (Lighthouse's screen) and on a desktop, on the
+pages that have both: every language's front page and help page, and the contact pages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import stub_exit_page
+
+# Every layout shift the browser records from the start of the page, kept for the test to read.
+RECORD_SHIFTS = """
+window.__layoutShifts = [];
+const rect = r => [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) {
+    window.__layoutShifts.push({value: entry.value, moved: entry.sources.map(source =>
+      (source.node ? (source.node.className || source.node.nodeName) + ': ' + (source.node.textContent || '').trim().slice(0, 50) : '?')
+      + ` at ${entry.startTime | 0} ms: ${rect(source.previousRect)} -> ${rect(source.currentRect)}`)});
+  }
+}).observe({type: 'layout-shift', buffered: true});
+"""
+
+LANGUAGE_ROOTS = ["/", "/en/", "/ar/", "/uk/", "/pl/", "/so/"]
+PAGES = ([root for root in LANGUAGE_ROOTS] + [root + "faa-hjaelp-nu/" for root in LANGUAGE_ROOTS]
+         + ["/kontakt/", "/en/kontakt/", "/temaer/rusmidler/", "/en/til-unge/"])
+SCREENS = {"phone": {"width": 412, "height": 823}, "desktop": {"width": 1280, "height": 800}}
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_pages_do_not_jump_while_they_load(browser, base_url, screen):
+    context = browser.new_context(viewport=SCREENS[screen], is_mobile=screen == "phone")
+    stub_exit_page(context)
+    context.add_init_script(RECORD_SHIFTS)
+    page = context.new_page()
+    jumps, statuses_seen = {}, 0
+    for path in PAGES:
+        response = page.goto(base_url + path, wait_until="load")
+        assert response.ok, path
+        # Wait until the scripts have done what moves things: the search button shown, every
+        # opening status filled in (each page here has one), then one more frame for layout.
+        page.wait_for_selector("[data-ung-search]:not([hidden])", state="attached")
+        page.wait_for_function("() => [...document.querySelectorAll('[data-ung-opening]')]"
+                               ".every(status => !status.hidden && status.textContent.trim())")
+        statuses_seen += page.locator("[data-ung-opening]").count()
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        shifts = page.evaluate("window.__layoutShifts")
+        if sum(shift["value"] for shift in shifts) > 0:
+            jumps[path] = shifts
+    context.close()
+    assert statuses_seen >= len(PAGES), "the pages should show opening statuses: the test would prove nothing"
+    assert jumps == {}, jumps
