@@ -18,7 +18,7 @@ from pathlib import Path
 from _ungvejen import paths
 from _ungvejen.build import build_state
 from _ungvejen.formatting import localized
-from _ungvejen.leaflets import CONTACTS_HERE, leaflet_body, parents_section, theme_source
+from _ungvejen.leaflets import CONTACTS_HERE, LEAFLET_CONTACTS, leaflet_body, parents_section, theme_source
 from _ungvejen.printing import print_pdf
 from _ungvejen.problems import Problem
 from _ungvejen.qr import page_address, qr_svg
@@ -49,7 +49,7 @@ def on_env(env, config, files):
             title = localized(theme["title"], language)
             address = page_address(site_url, state.language_prefix(language) + paths.page_url(theme["page"]))
             contacts = [contact_view(c, language) for c in state.data.contacts_for(theme_id, "foraeldre")
-                        if c.get("phone") or c.get("sms")]
+                        if c.get("phone") or c.get("sms")][:LEAFLET_CONTACTS]
             html = state.render("leaflet-pdf.html", strings=language, language=language, title=title,
                                 body=body, contacts_here=CONTACTS_HERE, has_place=has_place, contacts=contacts,
                                 address=address, qr=qr_svg(address, t("leaflets.scan") + " " + address))

@@ -22,6 +22,7 @@ from .shortcodes import MARKER
 
 PARENTS = "foraeldre"
 CONTACTS_HERE = "UNGVEJEN-CONTACTS-HERE"
+LEAFLET_CONTACTS = 8  # the most urgent numbers for parents: what fits beside the text on one A4 page
 _LINK = re.compile(r"(?<!!)\[([^\]]+)\]\([^)]*\)")
 _MARKDOWN_EXTENSIONS = ["attr_list", "admonition", "def_list", "tables"]
 

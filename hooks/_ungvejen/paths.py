@@ -3,6 +3,7 @@ share them), the way from a page up to the site root, and a page's source file."
 
 PDF_FOLDER = "undervisning/pdf"
 HELP_PAGE = "faa-hjaelp-nu/"
+CONTACT_PAGE = "kontakt/"  # the directory: its lists show every contact (antal=alle)
 VCARD_FOLDER = "kontakt"
 CALENDAR_FOLDER = "arrangementer"
 CALENDAR_FEED = f"{CALENDAR_FOLDER}/kalender.ics"

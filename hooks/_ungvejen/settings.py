@@ -39,6 +39,7 @@ class Settings:
     overdue_is_error: bool = False
     parent_languages: tuple[str, ...] = ()   # languages with only the parents' pages
     parents_page: str = "til-foraeldre.md"   # where da and en start for parents
+    contacts_per_list: int = 15              # ung:kontakter shows at most this many, unless antal=alle
 
     def review_months(self, audience: str) -> int | None:
         known = self.audiences.get(audience)
@@ -70,6 +71,7 @@ def read_settings(raw, config_file: Path, root: Path) -> Settings:
                                           requires_translation=tuple(spec.get("requires_translation") or ()))
                    for name, spec in raw["audiences"].items()},
         overdue_is_error=bool(raw.get("overdue_is_error", False)),
+        contacts_per_list=raw.get("contacts_per_list", Settings.contacts_per_list),
         parent_languages=tuple((raw.get("parent_languages") or {}).get("languages") or ()),
         parents_page=(raw.get("parent_languages") or {}).get("parents_page") or "til-foraeldre.md",
     )

@@ -9,17 +9,17 @@ A marker that had a problem (already reported with its line) renders as nothing.
 from __future__ import annotations
 
 from .glossary import entries_view
-from .paths import site_root
+from .paths import CONTACT_PAGE, site_root
 from .problems import Problem
-from .shortcodes import MARKER, Shortcode, replace_markers
-from .views import (contact_view, events_view, help_links, leaflets_view, material_view, materials_view, myth_view,
+from .shortcodes import COUNTS, MARKER, Shortcode, replace_markers
+from .views import (contact_view, contacts_view, events_view, help_links, leaflets_view, material_view, materials_view, myth_view,
                     substance_view, themes_view)
 
 
 def known_values(data, settings) -> dict[str, set[str]]:
     """The ids a shortcode argument may name."""
     return {"theme": set(data.themes), "audience": set(settings.audiences), "contact": set(data.contacts),
-            "material": {material["id"] for material in data.materials}}
+            "material": {material["id"] for material in data.materials}, "count": set(COUNTS)}
 
 
 def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, now) -> str:
@@ -30,8 +30,10 @@ def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, 
     language_root = root + state.language_prefix(link_language)
     args = shortcode.arguments
     if shortcode.name == "kontakter":
-        contacts = [contact_view(c, language) for c in data.contacts_for(args.get("theme"), args.get("audience"))]
-        return state.render("contacts.html", strings=language, contacts=contacts, root=root)
+        # Parents' languages have no contact page of their own: "see all" leads to the Danish one.
+        directory = root + ("" if state.is_parent_language(language) else state.language_prefix(link_language)) + CONTACT_PAGE
+        return state.render("contacts.html", strings=language, root=root,
+                            **contacts_view(data, args, state.settings.contacts_per_list, language, directory))
     if shortcode.name == "kontakt":
         return state.render("contact-card.html", strings=language, contact=contact_view(data.contacts[args["contact"]], language),
                             root=root)

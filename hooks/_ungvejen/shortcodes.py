@@ -27,7 +27,10 @@ MARKER = re.compile(r"<!--\s*ung:(?P<name>[\w-]++)(?P<args>[^<>]*?)-->")
 # (`<!-- UNG:kontakter -->`); an editor's own note (`<!-- Ung: husk ... -->`) is left alone.
 OPENING = re.compile(r"<!--\s*(?:ung:|(?i:ung\s*:\s*(?:kontakter|kontakt|materialer|arrangementer|stoffer|myter|ordliste|lektion|foraeldrefolder|hjaelp|temaer)\b))")
 EXAMPLE = "Skriv den som  <!-- ung:kontakter tema=rusmidler -->  : navn og argumenter uden < og >, og luk med -->."
-ARGUMENT_NAMES = MappingProxyType({"tema": "theme", "målgruppe": "audience", "maalgruppe": "audience"})
+ARGUMENT_NAMES = MappingProxyType({"tema": "theme", "målgruppe": "audience", "maalgruppe": "audience", "antal": "count"})
+ALL = "alle"  # antal=alle: every contact, not only the first contacts_per_list
+MAX_COUNT = 50
+COUNTS = frozenset({ALL} | {str(number) for number in range(1, MAX_COUNT + 1)})
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class Spec:
 
 
 SPECS = MappingProxyType({
-    "kontakter": Spec(frozenset({"theme", "audience"})),
+    "kontakter": Spec(frozenset({"theme", "audience", "count"})),
     "kontakt": Spec(positional="contact"),
     "materialer": Spec(frozenset({"theme"})),
     "arrangementer": Spec(frozenset({"theme"})),
@@ -109,7 +112,7 @@ def find(source: str, file: str, known: dict[str, set[str]],
                                     f"Skriv fx <!-- ung:{name} {example}."))
             continue
         unknown = [Problem(file, line, 0, f"Ukendt {_danish(argument)} '{value}' i ung:{name}.{foreign_letters(value)}",
-                           look_alike_fix(value, known[argument]) + f"Brug en af: {', '.join(sorted(known[argument]))}.")
+                           _fix(argument, value, known[argument]))
                    for argument, value in shortcode.arguments.items() if value not in known[argument]]
         problems += unknown
         if not unknown and len(problems) == problems_before:
@@ -203,7 +206,14 @@ def mask_code(source: str) -> str:
 
 
 def _danish(argument: str) -> str:
-    return {"theme": "tema", "audience": "målgruppe", "contact": "kontakt-id", "material": "forløbs-id"}[argument]
+    return {"theme": "tema", "audience": "målgruppe", "contact": "kontakt-id", "material": "forløbs-id",
+            "count": "antal"}[argument]
+
+
+def _fix(argument: str, value: str, known: set[str]) -> str:
+    if argument == "count":
+        return f"Skriv antal={ALL} (alle kontakter) eller et tal fra 1 til {MAX_COUNT}."
+    return look_alike_fix(value, known) + f"Brug en af: {', '.join(sorted(known))}."
 
 
 def replace_markers(html: str, replace) -> str:

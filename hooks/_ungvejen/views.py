@@ -14,6 +14,7 @@ import re
 from .formatting import day_range, long_date, localized, phone_display, phone_href, short_time, size_label, weekday_date_time
 from .paths import (CALENDAR_FEED, HELP_PAGE, bundle_path, event_path, leaflet_path, page_url, pdf_path,
                     pupil_pdf_path, vcard_path, wallet_card_path)
+from .shortcodes import ALL
 
 WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")  # contacts.yml `opening` days, Monday first
 GRADES = ("indskoling", "mellemtrin", "udskoling", "ungdomsuddannelse")
@@ -65,6 +66,19 @@ def contact_view(contact: dict, language: str) -> dict:
         "urgency": contact["urgency"],
         "vcard": vcard_path(contact["id"]) if contact["kind"] == "person" else None,
     }
+
+
+def contacts_view(data, args: dict, limit: int, language: str, directory: str) -> dict:
+    """A contact list (ung:kontakter): the most urgent first, at most `limit` of them unless the
+    list says antal=alle (the contact page) or antal=<n>; when some are left out, the way to all
+    of them: the contact page's section for the audience."""
+    chosen = data.contacts_for(args.get("theme"), args.get("audience"))
+    count = args.get("count")
+    shown = len(chosen) if count == ALL else int(count) if count else limit
+    audience = args.get("audience")
+    return {"contacts": [contact_view(contact, language) for contact in chosen[:shown]],
+            "total": len(chosen),
+            "all_href": directory + (f"#{audience}" if audience else "") if len(chosen) > shown else None}
 
 
 def duration_group(minutes: int) -> str:

@@ -3,6 +3,7 @@ the real partials with the tiny project's data."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -50,7 +51,31 @@ def shortcodes_of(state, *markers):
 def test_known_values(state):
     assert known_values(state.data, state.settings) == {
         "theme": {"rusmidler"}, "audience": {"unge", "foraeldre", "fagpersoner"},
-        "contact": {"alarm-112", "ssp-test"}, "material": set()}
+        "contact": {"alarm-112", "ssp-test"}, "material": set(),
+        "count": {"alle"} | {str(number) for number in range(1, 51)}}
+
+
+def test_a_contact_list_is_cut_at_the_setting_and_leads_to_all_of_them(state):
+    """5,000 contacts must not make every page a directory: a list shows contacts_per_list,
+    most urgent first, and links to the contact page's section for its audience."""
+    state.settings = dataclasses.replace(state.settings, contacts_per_list=1)
+    markers = ("<!-- ung:kontakter målgruppe=unge -->", "<!-- ung:kontakter målgruppe=unge antal=alle -->",
+               "<!-- ung:kontakter antal=2 -->")
+    shortcodes, problems = shortcodes_of(state, *markers)
+    assert problems == []
+    short, everyone, two = (render_markers(marker, shortcodes, state, "temaer/rusmidler/", "da", NOW) for marker in markers)
+    assert short.count('class="ung-contact ') == 1 and "Alarm 112" in short and "Test Testesen" not in short
+    assert '<p class="ung-contacts__all"><a href="../../kontakt/#unge">Se alle 2 kontakter på kontaktsiden</a></p>' in short
+    assert everyone.count('class="ung-contact ') == 2 and "ung-contacts__all" not in everyone
+    assert two.count('class="ung-contact ') == 2 and "ung-contacts__all" not in two
+    english = render_markers(markers[0], shortcodes, state, "en/temaer/rusmidler/", "en", NOW)
+    assert '<a href="../../../en/kontakt/#unge">See all 2 contacts on the contact page</a>' in english
+
+
+def test_a_wrong_count_names_what_to_write(state):
+    _, problems = shortcodes_of(state, "<!-- ung:kontakter antal=mange -->", "<!-- ung:kontakter antal=0 -->")
+    assert [problem.message for problem in problems] == ["Ukendt antal 'mange' i ung:kontakter.", "Ukendt antal '0' i ung:kontakter."]
+    assert all(problem.fix == "Skriv antal=alle (alle kontakter) eller et tal fra 1 til 50." for problem in problems)
 
 
 def test_contacts_block_for_a_theme_and_audience(state):

@@ -47,7 +47,7 @@ INVALID = {
                      "Brug en af: ung:kontakter, ung:kontakt, ung:materialer, ung:arrangementer, ung:stoffer, ung:myter, "
                      "ung:ordliste, ung:lektion, ung:foraeldrefolder, ung:hjaelp, ung:temaer."),
     "unknown argument": ("<!-- ung:kontakter farve=blaa -->",
-                         "ung:kontakter kender ikke argumentet 'farve'.", "Brug tema, målgruppe."),
+                         "ung:kontakter kender ikke argumentet 'farve'.", "Brug tema, målgruppe, antal."),
     "argument the shortcode does not take": ("<!-- ung:arrangementer målgruppe=unge -->",
                                              "ung:arrangementer kender ikke argumentet 'målgruppe'.", "Brug tema."),
     "unknown theme": ("<!-- ung:kontakter tema=sport -->",
