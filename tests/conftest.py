@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import threading
@@ -17,9 +18,25 @@ VIEWPORTS = {"mobile": {"width": 375, "height": 812}, "desktop": {"width": 1280,
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built strictly once per test run into a temporary folder."""
-    folder = tmp_path_factory.mktemp("real-site") / "site"
+def site(tmp_path_factory, worker_id) -> Path:
+    """The real site, built strictly once per test run into a temporary folder.
+
+    With pytest-xdist the workers share one build: the first to get here builds it under a lock,
+    the others wait and use it (a build of the real site is the slowest fixture of the run; the
+    folder is read-only to the tests). Without xdist (`worker_id` "master") it is built here."""
+    if worker_id == "master":
+        return _build_real_site(tmp_path_factory.mktemp("real-site") / "site")
+    run_folder = tmp_path_factory.getbasetemp().parent  # one per test run, shared by its workers
+    folder, done = run_folder / "real-site" / "site", run_folder / "real-site" / "built"
+    with open(run_folder / "real-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            _build_real_site(folder)
+            done.write_text("ok", encoding="utf-8")
+    return folder
+
+
+def _build_real_site(folder: Path) -> Path:
     result = run_build(ROOT, folder)
     assert result.ok, f"The real site does not build strictly:\n{result.output[-4000:]}"
     return folder
