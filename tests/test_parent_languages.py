@@ -1,6 +1,7 @@
 """Issue 18: the parents' pages in Arabic, Ukrainian, Polish and Somali – honestly marked, only
-their own pages built, a language switcher that leads only to pages that exist, search per
-language, axe-clean at phone and desktop width."""
+their own pages built, a language switcher that leads only to pages that exist, contact cards
+that say who is told in the page's language, search per language, axe-clean at phone and
+desktop width."""
 
 from __future__ import annotations
 
@@ -172,8 +173,8 @@ def contacts_on_pages(language: str, data, settings) -> dict[str, set[str]]:
 
 
 def test_every_contact_card_on_a_parents_page_says_who_is_told_in_its_language():
-    """"Who is told?" is the honest answer about what is not anonymous: on a parents' page it
-    must be in the page's language, not fall back to Danish (data/contacts.yml who_is_told)."""
+    """A card's "Who is told?" is the honest answer about what is not anonymous: on a parents'
+    page it must be in the page's language, not fall back to Danish (data/contacts.yml who_is_told)."""
     raw = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)["extra"]["ungvejen"]
     settings = read_settings(raw, ROOT / "mkdocs.yml", ROOT)
     data = load_site_data(ROOT)
