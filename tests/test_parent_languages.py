@@ -1,6 +1,7 @@
 """Issue 18: the parents' pages in Arabic, Ukrainian, Polish and Somali – honestly marked, only
-their own pages built, a language switcher that leads only to pages that exist, search per
-language, axe-clean at phone and desktop width."""
+their own pages built, a language switcher that leads only to pages that exist, contact cards
+that say who is told in the page's language, search per language, axe-clean at phone and
+desktop width."""
 
 from __future__ import annotations
 
@@ -13,8 +14,12 @@ import yaml
 
 from conftest import VIEWPORTS, axe_violations, stub_exit_page
 from htmlkit import parse
-from sitekit import ROOT
+from sitekit import ROOT, _EnvLoader
 
+from _ungvejen.data import load_site_data
+from _ungvejen.settings import read_settings
+from _ungvejen.shortcode_html import known_values
+from _ungvejen.shortcodes import find
 from _ungvejen.translations import read_translation
 
 LANGUAGES = {"ar": "rtl", "uk": "ltr", "pl": "ltr", "so": "ltr"}
@@ -143,6 +148,47 @@ def test_every_translated_page_names_an_existing_danish_source():
         assert translation is not None, problems
         for source in translation.sources:
             assert (ROOT / source).is_file(), f"{path}: {source}"
+
+
+# ---- the contact cards on the parents' pages ------------------------------------------------
+
+def contacts_on_pages(language: str, data, settings) -> dict[str, set[str]]:
+    """Contact id -> the Markdown pages in `language` whose contact cards show it (ung:kontakt,
+    ung:kontakter), read from the sources the way the build reads them."""
+    shown: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "docs").rglob(f"*.{language}.md")):
+        page = path.relative_to(ROOT).as_posix()
+        shortcodes, problems = find(path.read_text(encoding="utf-8"), page, known_values(data, settings))
+        assert not problems, problems
+        for shortcode in shortcodes:
+            if shortcode.name == "kontakt":
+                contacts = [data.contacts[shortcode.arguments["contact"]]]
+            elif shortcode.name == "kontakter":
+                contacts = data.contacts_for(shortcode.arguments.get("theme"), shortcode.arguments.get("audience"))
+            else:
+                continue
+            for contact in contacts:
+                shown.setdefault(contact["id"], set()).add(page)
+    return shown
+
+
+def test_every_contact_card_on_a_parents_page_says_who_is_told_in_its_language():
+    """A card's "Who is told?" is the honest answer about what is not anonymous: on a parents'
+    page it must be in the page's language, not fall back to Danish (data/contacts.yml who_is_told)."""
+    raw = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)["extra"]["ungvejen"]
+    settings = read_settings(raw, ROOT / "mkdocs.yml", ROOT)
+    data = load_site_data(ROOT)
+    assert set(settings.parent_languages) == set(LANGUAGES)
+    missing = {}
+    for language in settings.parent_languages:
+        shown = contacts_on_pages(language, data, settings)
+        assert shown, f"{language}: no contact card found on its pages"
+        for contact_id, pages in sorted(shown.items()):
+            told = data.contacts[contact_id]["who_is_told"]
+            text = told.get(language, "").strip()
+            if not text or text == told["da"].strip() or (language in SCRIPT and not SCRIPT[language].search(text)):
+                missing.setdefault(language, []).append(f"{contact_id} (shown on {', '.join(sorted(pages))})")
+    assert not missing, f"data/contacts.yml: who_is_told lacks these parents' languages: {missing}"
 
 
 # ---- in the browser: axe and search ---------------------------------------------------------
