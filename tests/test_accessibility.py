@@ -49,7 +49,8 @@ def test_axe_on_every_page(browser, base_url, site, viewport, scheme, shard):
     assert len(urls) > 50
     for url in urls[shard::SHARDS]:
         page.goto(base_url + url)
-        result = page.evaluate("rules => axe.run(document, {runOnly: rules})", RULES[scheme])
+        # resultTypes: only the violations are worked out in full (a third less time per page).
+        result = page.evaluate("rules => axe.run(document, {runOnly: rules, resultTypes: ['violations']})", RULES[scheme])
         if result["violations"]:
             failures[url] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     context.close()
