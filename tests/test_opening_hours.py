@@ -136,6 +136,21 @@ def test_summer_time(browser, opening_site):
     assert status_at(browser, base_url, dt.datetime(2027, 7, 7, 7, 0, tzinfo=dt.timezone.utc)) == "Lukket – åbner kl. 9.30"
 
 
+@pytest.mark.parametrize("when, expected", [
+    # Summer time began at 01:00 UTC on Sunday 29 March 2026 (in 2027 that Sunday is Easter):
+    # 07:45 UTC on Monday is 9.45 in Denmark.
+    (dt.datetime(2026, 3, 30, 7, 45, tzinfo=dt.timezone.utc), "Åben nu"),
+    (dt.datetime(2026, 3, 29, 0, 59, tzinfo=dt.timezone.utc), "Lukket – åbner i morgen kl. 9.30"),
+    # It ended at 01:00 UTC on Sunday 31 October 2027: 08:15 UTC on Monday is 9.15 again.
+    (dt.datetime(2027, 11, 1, 8, 15, tzinfo=dt.timezone.utc), "Lukket – åbner kl. 9.30"),
+    (dt.datetime(2027, 11, 1, 8, 30, tzinfo=dt.timezone.utc), "Åben nu"),
+], ids=["after-spring-switch", "night-of-spring-switch", "after-autumn-switch", "autumn-opening-minute"])
+def test_the_days_summer_time_begins_and_ends(browser, opening_site, when, expected):
+    """opening.js works out Danish time by the EU's summer-time rule (no Intl time zones)."""
+    base_url, _ = opening_site
+    assert status_at(browser, base_url, when) == expected
+
+
 def test_without_javascript_the_hours_are_text(browser, opening_site):
     base_url, _ = opening_site
     context = browser.new_context(viewport=VIEWPORTS["desktop"], java_script_enabled=False)
