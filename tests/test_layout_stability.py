@@ -1,7 +1,8 @@
 """Issue 16: pages do not jump while they load (Lighthouse's Cumulative Layout Shift).
 
 Our scripts change the page after it is shown: search.js shows the search button in the header,
-opening.js fills in "Åben nu" on contact cards and in the help bar. Either must not move what
+opening.js fills in "Åben nu" on contact cards and in the help bar, read-aloud.js shows "Læs op"
+when the browser has a voice (phones have; here a stand-in speech gives every language one). Either must not move what
 the reader already sees – a scared reader taps the wrong line when the page jumps. Measured with
 the browser's own layout-shift entries on a phone (Lighthouse's screen) and on a desktop, on the
 pages that have both: every language's front page and help page, and the contact pages.
@@ -12,6 +13,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import stub_exit_page
+from test_read_aloud import STUB as SPEECH_STUB
+
+# A voice in every language of the site, as phones have: "Læs op" then shows on content pages.
+VOICES = str([{"lang": code, "name": code, "localService": True}
+              for code in ("da-DK", "en-GB", "ar", "uk-UA", "pl-PL", "so")]).replace("True", "true").replace("'", '"')
 
 # Every layout shift the browser records from the start of the page, kept for the test to read.
 RECORD_SHIFTS = """
@@ -37,8 +43,14 @@ def test_pages_do_not_jump_while_they_load(browser, base_url, screen):
     context = browser.new_context(viewport=SCREENS[screen], is_mobile=screen == "phone")
     stub_exit_page(context)
     context.add_init_script(RECORD_SHIFTS)
+    context.add_init_script(SPEECH_STUB % VOICES)
     page = context.new_page()
-    jumps, statuses_seen = {}, 0
+    jumps, statuses_seen, read_aloud_seen = {}, 0, 0
+    # Each script's text once before measuring: the first Cyrillic or Arabic text in a fresh
+    # Chromium on Linux is laid out with a stand-in font until fontconfig answers (the browser's
+    # own font loading, no font of ours: the site uses the device's system fonts).
+    for root in LANGUAGE_ROOTS:
+        page.goto(base_url + root + "faa-hjaelp-nu/", wait_until="load")
     for path in PAGES:
         response = page.goto(base_url + path, wait_until="load")
         assert response.ok, path
@@ -48,10 +60,14 @@ def test_pages_do_not_jump_while_they_load(browser, base_url, screen):
         page.wait_for_function("() => [...document.querySelectorAll('[data-ung-opening]')]"
                                ".every(status => !status.hidden && status.textContent.trim())")
         statuses_seen += page.locator("[data-ung-opening]").count()
+        if page.locator("[data-ung-readaloud]").count():
+            page.wait_for_selector("[data-ung-readaloud]:not([hidden])")
+            read_aloud_seen += 1
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         shifts = page.evaluate("window.__layoutShifts")
         if sum(shift["value"] for shift in shifts) > 0:
             jumps[path] = shifts
     context.close()
     assert statuses_seen >= len(PAGES), "the pages should show opening statuses: the test would prove nothing"
+    assert read_aloud_seen >= 8, "'Læs op' should show on the content pages here"
     assert jumps == {}, jumps
