@@ -38,6 +38,23 @@ PAGES = ([root for root in LANGUAGE_ROOTS] + [root + "faa-hjaelp-nu/" for root i
 SCREENS = {"phone": {"width": 412, "height": 823}, "desktop": {"width": 1280, "height": 800}}
 
 
+def shifts_while_loading(page, url: str) -> tuple[list, int, int]:
+    """Loads `url`, waits until the scripts have done what moves things (the search button
+    shown, every opening status filled in, "Læs op" shown where there is one, then one more frame
+    for layout); returns the layout shifts recorded, and how many statuses and "Læs op" it saw."""
+    response = page.goto(url, wait_until="load")
+    assert response.ok, url
+    page.wait_for_selector("[data-ung-search]:not([hidden])", state="attached")
+    page.wait_for_function("() => [...document.querySelectorAll('[data-ung-opening]')]"
+                           ".every(status => !status.hidden && status.textContent.trim())")
+    read_aloud = page.locator("[data-ung-readaloud]").count()
+    if read_aloud:
+        page.wait_for_selector("[data-ung-readaloud]:not([hidden])")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    shifts = page.evaluate("window.__layoutShifts")
+    return [shift for shift in shifts if shift["value"] > 0], page.locator("[data-ung-opening]").count(), read_aloud
+
+
 @pytest.mark.parametrize("screen", SCREENS)
 def test_pages_do_not_jump_while_they_load(browser, base_url, screen):
     context = browser.new_context(viewport=SCREENS[screen], is_mobile=screen == "phone")
@@ -52,21 +69,15 @@ def test_pages_do_not_jump_while_they_load(browser, base_url, screen):
     for root in LANGUAGE_ROOTS:
         page.goto(base_url + root + "faa-hjaelp-nu/", wait_until="load")
     for path in PAGES:
-        response = page.goto(base_url + path, wait_until="load")
-        assert response.ok, path
-        # Wait until the scripts have done what moves things: the search button shown, every
-        # opening status filled in (each page here has one), then one more frame for layout.
-        page.wait_for_selector("[data-ung-search]:not([hidden])", state="attached")
-        page.wait_for_function("() => [...document.querySelectorAll('[data-ung-opening]')]"
-                               ".every(status => !status.hidden && status.textContent.trim())")
-        statuses_seen += page.locator("[data-ung-opening]").count()
-        if page.locator("[data-ung-readaloud]").count():
-            page.wait_for_selector("[data-ung-readaloud]:not([hidden])")
-            read_aloud_seen += 1
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-        shifts = page.evaluate("window.__layoutShifts")
-        if sum(shift["value"] for shift in shifts) > 0:
+        shifts, statuses, read_aloud = shifts_while_loading(page, base_url + path)
+        if shifts:
+            # A jump our scripts cause happens on every load; one from the machine (a paint while
+            # the test machine is busy) rarely twice: such a page is measured once more.
+            shifts, statuses, read_aloud = shifts_while_loading(page, base_url + path)
+        if shifts:
             jumps[path] = shifts
+        statuses_seen += statuses
+        read_aloud_seen += read_aloud
     context.close()
     assert statuses_seen >= len(PAGES), "the pages should show opening statuses: the test would prove nothing"
     assert read_aloud_seen >= 8, "'Læs op' should show on the content pages here"
