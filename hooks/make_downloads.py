@@ -36,6 +36,8 @@ def on_env(env, config, files):
     language = state.default_language
     pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None
              and getattr(file, "locale", language) == language}
+    # Lessons are for teachers, in the site's full languages; the parents' languages have none.
+    lesson_languages = [code for code in state.languages if not state.is_parent_language(code)]
     for material in state.data.materials:
         page = pages.get(material.get("lesson"))
         plan = None
@@ -43,7 +45,7 @@ def on_env(env, config, files):
             plan = _lesson_pdf(page, material, state, config, language)
             state.made_files[paths.pdf_path(material["id"])] = plan
         pupil = state.data.pupil.get(material["id"])
-        for pupil_language in state.languages if pupil else ():
+        for pupil_language in lesson_languages if pupil else ():
             sheets = _pupil_pdf(material, pupil, state, config, pupil_language)
             state.made_files[paths.pupil_pdf_path(material["id"], pupil_language)] = sheets
             if plan is not None:

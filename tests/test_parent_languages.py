@@ -49,6 +49,11 @@ def test_only_the_parents_pages_are_built(site, language):
              for page in language_pages(site, language)}
     assert built == set(PAGES)
     assert not (site / language / "temaer" / "rusmidler").exists()
+    # Nor lesson files: the pupil material and "hent det hele" are made in Danish and English
+    # only (they once came in a copy per parents' language, all of them Danish).
+    pdfs = sorted(path.name for path in (site / "undervisning" / "pdf").glob("*.pdf"))
+    assert any(name.endswith("-elevmateriale.pdf") for name in pdfs) and any(name.endswith("-en.pdf") for name in pdfs)
+    assert [name for name in pdfs if name.endswith(f"-{language}.pdf")] == []
 
 
 @pytest.mark.parametrize("language, direction", LANGUAGES.items())
