@@ -10,7 +10,8 @@ extra contact holding three mistakes (the error path: problems, Danish texts, "d
 "ms/contact" is the time each extra contact adds (the time without extra contacts taken off);
 "vs first" compares it with the smallest count's: about 1.0 at every count = linear.
 With --build, the real site is also built strictly without and with the extra contacts (wall
-and CPU time of the build process) and the time the contacts add is printed. A contact list on
+and CPU time of the build process), from cold caches and again warm, and the time the
+contacts add is printed for both. A contact list on
 a page or in a PDF shows at most `contacts_per_list` contacts; only the contact page lists all.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -113,22 +115,35 @@ def best(root: Path) -> tuple[float, float, int, dict]:
     return min((load(root) for _ in range(RUNS)), key=lambda result: result[0])
 
 
-def build(root: Path) -> tuple[float, float]:
-    site = root / "site"
+WARM_RUNS = int(os.environ.get("BENCH_WARM_RUNS", "3"))
+
+
+def _timed_build(root: Path, tmp: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of one strict build of the project at `root`, temp folder `tmp`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall = time.perf_counter()
-    # A temp folder of its own: the build's caches (lesson PDFs, compressed copies; see
-    # hooks/_ungvejen/compression.py) start empty, so every count is measured from cold alike.
-    cold = root / "tmp"
-    cold.mkdir()
-    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site)],
+    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(root / "site")],
                                cwd=root, capture_output=True, text=True,
-                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(cold)})
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp)})
     wall = time.perf_counter() - wall
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if completed.returncode:
         raise SystemExit(f"build failed:\n{completed.stdout[-2000:]}{completed.stderr[-2000:]}")
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def build(root: Path) -> dict[str, float]:
+    """A cold build, then the editor's next builds (warm: the median of WARM_RUNS rebuilds).
+
+    Cold: a temp folder of its own, so the build's caches (lesson PDFs, compressed copies, made
+    files; see hooks/_ungvejen/compression.py and filestore.py) start empty for every count
+    alike. Warm: the same folder again, as `mkdocs build` after an edit, or `mkdocs serve`."""
+    cold = root / "tmp"
+    cold.mkdir()
+    cold_wall, cold_cpu = _timed_build(root, cold)
+    warm = [_timed_build(root, cold) for _ in range(WARM_RUNS)]
+    return {"cold_wall_s": cold_wall, "cold_cpu_s": cold_cpu,
+            "warm_wall_s": statistics.median(run[0] for run in warm), "warm_cpu_s": statistics.median(run[1] for run in warm)}
 
 
 def main(argv: list[str]) -> dict:
@@ -152,18 +167,22 @@ def main(argv: list[str]) -> dict:
               f" {phases['cross-checks']:6.2f} {1000 * per:11.2f} {per / first:9.2f}   {'':>21}{bad_cpu:6.2f}"
               f" {problems:>8} {bad_per / first_bad:9.2f}")
     if with_build:
-        print("\nStrict build of the real site with the extra contacts (wall / CPU of the build process)."
-              "\n'added' is the build's CPU time minus the same build without extra contacts (measured first,"
-              "\nin this run); goal: linear (ms per contact about the same at every count), 5,000 adding < 10 s.")
-        base_wall, base_cpu = build(project(tmp, 0, whole_site=True))
-        figures["build_base"] = {"build_wall_s": base_wall, "build_cpu_s": base_cpu}
-        print(f"{0:>9} contacts: {base_wall:7.1f} s wall, {base_cpu:7.1f} s CPU   (the real site alone: the baseline)")
+        print("\nStrict build of the real site with the extra contacts (wall / CPU seconds of the build process):"
+              "\ncold = empty caches (the first build on a machine), warm = the next build (median of "
+              f"{WARM_RUNS}),\nas an editor's rebuild. 'added' = CPU time minus the same build without extra contacts"
+              "\n(measured first, in this run); goal: linear (ms per contact about the same), 5,000 adding < 10 s.")
+        base = build(project(tmp, 0, whole_site=True))
+        figures["build_base"] = base
+        print(f"{0:>9} contacts: cold {base['cold_wall_s']:6.1f} s wall {base['cold_cpu_s']:6.1f} s CPU;"
+              f" warm {base['warm_wall_s']:5.1f} s wall {base['warm_cpu_s']:5.1f} s CPU   (the real site alone)")
         for count in counts:
-            wall, cpu = build(project(tmp, count, whole_site=True))
-            added = cpu - base_cpu
-            figures[count].update(build_wall_s=wall, build_cpu_s=cpu, build_added_cpu_s=added)
-            print(f"{count:>9} contacts: {wall:7.1f} s wall, {cpu:7.1f} s CPU, added {added:6.1f} s CPU"
-                  f" = {1000 * added / count:6.2f} ms per contact, {cpu / base_cpu:5.2f} × the baseline")
+            result = build(project(tmp, count, whole_site=True))
+            cold_added, warm_added = result["cold_cpu_s"] - base["cold_cpu_s"], result["warm_cpu_s"] - base["warm_cpu_s"]
+            figures[count].update(build=result, cold_added_cpu_s=cold_added, warm_added_cpu_s=warm_added)
+            print(f"{count:>9} contacts: cold {result['cold_wall_s']:6.1f} s wall {result['cold_cpu_s']:6.1f} s CPU,"
+                  f" added {cold_added:5.1f} s ({1000 * cold_added / count:5.2f} ms each);"
+                  f" warm {result['warm_wall_s']:5.1f} s wall {result['warm_cpu_s']:5.1f} s CPU,"
+                  f" added {warm_added:5.1f} s ({1000 * warm_added / count:5.2f} ms each)")
     print(f"load average at the end: {os.getloadavg()[0]:.2f} (wall times depend on what else runs)")
     shutil.rmtree(tmp, ignore_errors=True)
     return figures

@@ -11,7 +11,9 @@
 - vCards (kontakt/<id>.vcf) for the people in data/contacts.yml.
 - iCalendar: arrangementer/kalender.ics (upcoming events) and arrangementer/<id>.ics.
 Files are shared by all languages: made once, in the default-language build, kept in the
-build state (`made_files`, which the catalogue reads for sizes) and written after it.
+build state (`made_files`, which the catalogue reads for sizes) and written after it – as hard
+links to a store in the temp folder (_ungvejen/filestore.py): a site with thousands of contacts
+has thousands of vCards, and on this disk creating a small file costs half a millisecond.
 """
 
 import datetime as dt
@@ -22,6 +24,7 @@ from markupsafe import Markup
 from _ungvejen import downloads, paths
 from _ungvejen.build import build_state
 from _ungvejen.data import COPENHAGEN
+from _ungvejen.filestore import MadeFileStore
 from _ungvejen.formatting import localized, phone_display
 from _ungvejen.printing import merge_pdfs, print_pdf
 from _ungvejen.problems import Problem
@@ -38,6 +41,9 @@ def on_env(env, config, files):
              and getattr(file, "locale", language) == language}
     # Lessons are for teachers, in the site's full languages; the parents' languages have none.
     lesson_languages = [code for code in state.languages if not state.is_parent_language(code)]
+    # `[tlf:id]` in pupil material: the numbers of data/contacts.yml, worked out once.
+    phones = {contact["id"]: phone_display(contact["phone"]) for contact in state.data.contacts.values()
+              if contact.get("phone")}
     for material in state.data.materials:
         page = pages.get(material.get("lesson"))
         plan = None
@@ -46,7 +52,7 @@ def on_env(env, config, files):
             state.made_files[paths.pdf_path(material["id"])] = plan
         pupil = state.data.pupil.get(material["id"])
         for pupil_language in lesson_languages if pupil else ():
-            sheets = _pupil_pdf(material, pupil, state, config, pupil_language)
+            sheets = _pupil_pdf(material, pupil, state, config, pupil_language, phones)
             state.made_files[paths.pupil_pdf_path(material["id"], pupil_language)] = sheets
             if plan is not None:
                 state.made_files[paths.bundle_path(material["id"], pupil_language)] = merge_pdfs(plan, sheets)
@@ -60,10 +66,11 @@ def on_post_build(config):
     if state.building_other_language:
         return
     site = Path(config.site_dir)
+    store = MadeFileStore()
     for relative, content in state.made_files.items():
         target = site / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        store.place(content, target)
 
 
 def _lesson_pdf(page, material, state, config, language) -> bytes:
@@ -87,9 +94,7 @@ def _lesson_pdf(page, material, state, config, language) -> bytes:
     return result.pdf
 
 
-def _pupil_pdf(material, pupil, state, config, language) -> bytes:
-    phones = {contact["id"]: phone_display(contact["phone"]) for contact in state.data.contacts.values()
-              if contact.get("phone")}
+def _pupil_pdf(material, pupil, state, config, language, phones: dict[str, str]) -> bytes:
     html = state.render("pupil-pdf.html", strings=language, language=language,
                         pupil=pupil_view(pupil, material, language, state.translator(language), phones))
     site_dir = Path(config.site_dir)

@@ -48,8 +48,8 @@ def on_env(env, config, files):
             body, has_place = leaflet_body(section)
             title = localized(theme["title"], language)
             address = page_address(site_url, state.language_prefix(language) + paths.page_url(theme["page"]))
-            contacts = [contact_view(c, language) for c in state.data.contacts_for(theme_id, "foraeldre")
-                        if c.get("phone") or c.get("sms")][:LEAFLET_CONTACTS]
+            reachable = [c for c in state.data.contacts_for(theme_id, "foraeldre") if c.get("phone") or c.get("sms")]
+            contacts = [contact_view(c, language) for c in reachable[:LEAFLET_CONTACTS]]
             html = state.render("leaflet-pdf.html", strings=language, language=language, title=title,
                                 body=body, contacts_here=CONTACTS_HERE, has_place=has_place, contacts=contacts,
                                 address=address, qr=qr_svg(address, t("leaflets.scan") + " " + address))

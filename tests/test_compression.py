@@ -214,7 +214,21 @@ def test_the_cache_lives_in_the_temp_folder_and_names_its_settings():
     import tempfile
 
     assert compression.CACHE.is_relative_to(Path(tempfile.gettempdir()))
-    assert compression.CACHE.name == f"gzip{compression.GZIP_LEVEL}-br{compression.BROTLI_QUALITY}"
+    assert compression.CACHE.name == (f"gzip{compression.GZIP_LEVEL}-br{compression.BROTLI_QUALITY}"
+                                      f"-large{compression.BROTLI_QUALITY_LARGE}")
+
+
+def test_a_file_over_a_mib_is_compressed_with_brotli_9_and_still_reads_back():
+    import random
+
+    words = ["kontakt", "SSP", "ring", "Vejen", "forældre", "hjælp"]
+    rng = random.Random(1)
+    large = " ".join(rng.choice(words) + str(rng.randrange(10_000)) for _ in range(200_000)).encode()
+    assert len(large) > compression.LARGE_FILE
+    assert compression.brotli_quality(len(large)) == 9 and compression.brotli_quality(len(PAGE)) == 11
+    copies = compression.compress(large)
+    assert brotli.decompress(copies[".br"]) == large
+    assert copies[".br"] == brotli.compress(large, quality=9)
 
 
 # --- the hook ---------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ Why: nginx compressing every response on the fly (gzip level 6) is what limits h
 requests it serves – about 3,100 a second for a theme page on two cores, against 34,000
 uncompressed (issue 13). With a `.gz` and a `.br` beside each file, deploy/ungvejen.conf's
 `gzip_static on;` and `brotli_static on;` send the file that is already compressed, better
-than level 6 could afford (gzip -9 and brotli quality 11), and nginx compresses nothing.
+than level 6 could afford (gzip -9 and brotli quality 11, 9 for a file over a MiB), and nginx
+compresses nothing.
 
 Which files: those nginx serves as text (HTML, CSS, JavaScript, JSON, SVG, XML, iCalendar,
 vCard, plain text; see SUFFIXES) of at least MIN_SIZE bytes – below that, the headers cost
@@ -27,15 +28,15 @@ removed, and MkDocs empties the site folder before every build that is not `--di
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
 import tempfile
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import brotli
+
+from .filestore import content_key, linked, store_read_only
 
 # Served as text by deploy/ungvejen.conf (Debian's mime.types + its `types` block).
 SUFFIXES = frozenset({
@@ -44,8 +45,14 @@ SUFFIXES = frozenset({
 MIN_SIZE = 256
 GZIP_LEVEL = 9
 BROTLI_QUALITY = 11
+# Brotli 11 takes about 1.3 s per MB, and its time grows with the file: a contact page with
+# 5,000 contacts (9.5 MB) took 12 s. Quality 9 takes 0.1 s for it and is about 30 % larger.
+# No page of today's site comes near a MiB; only such a page is compressed less hard.
+LARGE_FILE = 1024 * 1024
+BROTLI_QUALITY_LARGE = 9
 ENCODINGS = (".gz", ".br")
-CACHE = Path(tempfile.gettempdir()) / "ungvejen-compression-cache" / f"gzip{GZIP_LEVEL}-br{BROTLI_QUALITY}"
+CACHE = (Path(tempfile.gettempdir()) / "ungvejen-compression-cache"
+         / f"gzip{GZIP_LEVEL}-br{BROTLI_QUALITY}-large{BROTLI_QUALITY_LARGE}")
 
 
 def is_compressible(path: Path) -> bool:
@@ -66,16 +73,20 @@ def files_to_compress(site: Path) -> list[Path]:
     return [path for _, path in sorted(found, key=lambda item: (-item[0], item[1]))]
 
 
+def brotli_quality(size: int) -> int:
+    return BROTLI_QUALITY_LARGE if size > LARGE_FILE else BROTLI_QUALITY
+
+
 def compress(data: bytes) -> dict[str, bytes]:
-    """{".gz": gzip -9 (no timestamp: the same input gives the same bytes), ".br": brotli q11}."""
+    """{".gz": gzip -9 (no timestamp: the same input gives the same bytes), ".br": brotli q11
+    (q9 above LARGE_FILE)}."""
     return {
         ".gz": gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0),
-        ".br": brotli.compress(data, quality=BROTLI_QUALITY),
+        ".br": brotli.compress(data, quality=brotli_quality(len(data))),
     }
 
 
-def cache_key(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:32]
+cache_key = content_key  # the cache names a file by what it holds
 
 
 def cached_copies(data: bytes, cache: Path) -> tuple[dict[str, tuple[Path, int]], bool]:
@@ -90,12 +101,7 @@ def cached_copies(data: bytes, cache: Path) -> tuple[dict[str, tuple[Path, int]]
     cache.mkdir(parents=True, exist_ok=True)
     copies = compress(data)
     for encoding, content in copies.items():
-        # Write and rename: a build running at the same time never reads half a file. Read-only:
-        # the sites' hard links to it must not be written through.
-        partial = cache / f"{key}{encoding}.{os.getpid()}-{threading.get_ident()}.tmp"
-        partial.write_bytes(content)
-        partial.chmod(0o444)
-        os.replace(partial, paths[encoding])
+        store_read_only(paths[encoding], content)
     return {encoding: (paths[encoding], len(content)) for encoding, content in copies.items()}, False
 
 
@@ -135,20 +141,12 @@ def precompress_file(path: Path, cache: Path | None = CACHE) -> Result:
             sizes[encoding] = None
             continue
         sizes[encoding] = size
-        if sources and _linked(sources[encoding][0], target):
+        if sources and linked(sources[encoding][0], target):
             continue
         # A new file, never one rewritten in place (that could be a hard link into the cache).
         target.unlink(missing_ok=True)
         target.write_bytes(copies[encoding] if copies else sources[encoding][0].read_bytes())
     return Result(path, len(data), sizes[".gz"], sizes[".br"], cached)
-
-
-def _linked(source: Path, target: Path) -> bool:
-    try:
-        os.link(source, target)
-        return True
-    except OSError:  # the name is taken, another file system, or links are not allowed
-        return False
 
 
 @dataclass(frozen=True)

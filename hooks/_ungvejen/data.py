@@ -46,17 +46,28 @@ class SiteData:
     pupil: dict[str, dict] = field(default_factory=dict)  # material id -> its pupil material (data/elevmateriale/)
     synonyms: list[dict] = field(default_factory=list)
 
-    def contacts_for(self, theme: str | None = None, audience: str | None = None) -> list[dict]:
-        """Contacts that fit a theme and an audience, most urgent first, file order within."""
-        chosen = [
-            contact for contact in self.contacts.values()
-            if (theme is None or ALL_THEMES in contact["themes"] or theme in contact["themes"])
-            and (audience is None or audience in contact["audiences"])
-        ]
-        return sorted(chosen, key=lambda contact: URGENCY_ORDER[contact["urgency"]])
+    # (theme, audience) -> the contacts_for answer. The data is read once and not changed
+    # afterwards, so a list is worked out once: every page's help bar and every contact list
+    # asks again, and with thousands of contacts each answer is a walk through all of them.
+    _contact_lists: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def helpbar_contacts(self) -> list[dict]:
-        return [contact for contact in self.contacts_for() if contact.get("helpbar")]
+    def contacts_for(self, theme: str | None = None, audience: str | None = None) -> tuple[dict, ...]:
+        """Contacts that fit a theme and an audience, most urgent first, file order within."""
+        key = (theme, audience)
+        if key not in self._contact_lists:
+            chosen = [
+                contact for contact in self.contacts.values()
+                if (theme is None or ALL_THEMES in contact["themes"] or theme in contact["themes"])
+                and (audience is None or audience in contact["audiences"])
+            ]
+            self._contact_lists[key] = tuple(sorted(chosen, key=lambda contact: URGENCY_ORDER[contact["urgency"]]))
+        return self._contact_lists[key]
+
+    def helpbar_contacts(self) -> tuple[dict, ...]:
+        key = "helpbar"  # not a (theme, audience) pair: never mixed up with one
+        if key not in self._contact_lists:
+            self._contact_lists[key] = tuple(contact for contact in self.contacts_for() if contact.get("helpbar"))
+        return self._contact_lists[key]
 
     def upcoming_events(self, now: dt.datetime, theme: str | None = None) -> list[dict]:
         return sorted(

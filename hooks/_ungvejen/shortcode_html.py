@@ -8,6 +8,8 @@ A marker that had a problem (already reported with its line) renders as nothing.
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from .glossary import entries_view
 from .paths import CONTACT_PAGE, site_root
 from .problems import Problem
@@ -22,8 +24,12 @@ def known_values(data, settings) -> dict[str, set[str]]:
             "material": {material["id"] for material in data.materials}, "count": set(COUNTS)}
 
 
-def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, now) -> str:
+def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, now,
+                     shown_contacts: set[str] | None = None) -> str:
+    """One shortcode's block. `shown_contacts`: the contacts whose cards are on the page already
+    (render_markers keeps it per page); a card shown again is kept out of the search index."""
     data, t = state.data, state.translator(language)
+    shown_contacts = set() if shown_contacts is None else shown_contacts
     root = site_root(page_url)
     # A fallback page under /en/ links to English pages; a Danish page to Danish ones.
     link_language = language if page_url.startswith(f"{language}/") else state.default_language
@@ -32,11 +38,11 @@ def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, 
     if shortcode.name == "kontakter":
         # Parents' languages have no contact page of their own: "see all" leads to the Danish one.
         directory = root + ("" if state.is_parent_language(language) else state.language_prefix(link_language)) + CONTACT_PAGE
-        return state.render("contacts.html", strings=language, root=root,
-                            **contacts_view(data, args, state.settings.contacts_per_list, language, directory))
+        view = contacts_view(data, args, state.settings.contacts_per_list, directory)
+        return state.render("contacts.html", strings=language, total=view["total"], all_href=view["all_href"],
+                            cards=[contact_card(state, contact, language, root, shown_contacts) for contact in view["contacts"]])
     if shortcode.name == "kontakt":
-        return state.render("contact-card.html", strings=language, contact=contact_view(data.contacts[args["contact"]], language),
-                            root=root)
+        return contact_card(state, data.contacts[args["contact"]], language, root, shown_contacts)
     if shortcode.name == "materialer":
         sizes = {path: len(content) for path, content in state.made_files.items()}
         materials = [material_view(m, data, language, root, language_root, t, sizes) for m in data.materials
@@ -69,14 +75,31 @@ def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, 
     raise ValueError(shortcode.name)
 
 
+def contact_card(state, contact: dict, language: str, root: str, shown_contacts: set[str]) -> Markup:
+    """One contact's card, rendered once per language and page depth (kept in the build state):
+    the same card is on the contact page once per audience, and on many theme pages.
+
+    A card already on the page (the contact page lists a contact under each of its audiences)
+    is marked `data-pagefind-ignore`: search indexes each contact once per page, and the
+    contact page of a site with thousands of contacts is not indexed three times over."""
+    repeat = contact["id"] in shown_contacts
+    shown_contacts.add(contact["id"])
+    key = (contact["id"], language, root, repeat)
+    if key not in state.contact_cards:
+        state.contact_cards[key] = state.render("contact-card.html", strings=language, repeat=repeat,
+                                                contact=contact_view(contact, language), root=root)
+    return Markup(state.contact_cards[key])
+
+
 def render_markers(html: str, shortcodes: dict[str, Shortcode], state, page_url: str, language: str, now) -> str:
     """Replace every marker in `html` by its block; markers with problems vanish."""
     if not MARKER.search(html):
         return html
+    shown_contacts: set[str] = set()
 
     def replace(match):
         shortcode = shortcodes.get(match.group(0))
-        return render_shortcode(shortcode, state, page_url, language, now) if shortcode else ""
+        return render_shortcode(shortcode, state, page_url, language, now, shown_contacts) if shortcode else ""
 
     return replace_markers(html, replace)
 

@@ -68,15 +68,16 @@ def contact_view(contact: dict, language: str) -> dict:
     }
 
 
-def contacts_view(data, args: dict, limit: int, language: str, directory: str) -> dict:
-    """A contact list (ung:kontakter): the most urgent first, at most `limit` of them unless the
+def contacts_view(data, args: dict, limit: int, directory: str) -> dict:
+    """A contact list (ung:kontakter): the contacts (data records; each is shown as a card,
+    shortcode_html.contact_card), the most urgent first, at most `limit` of them unless the
     list says antal=alle (the contact page) or antal=<n>; when some are left out, the way to all
     of them: the contact page's section for the audience."""
     chosen = data.contacts_for(args.get("theme"), args.get("audience"))
     count = args.get("count")
     shown = len(chosen) if count == ALL else int(count) if count else limit
     audience = args.get("audience")
-    return {"contacts": [contact_view(contact, language) for contact in chosen[:shown]],
+    return {"contacts": chosen[:shown],
             "total": len(chosen),
             "all_href": directory + (f"#{audience}" if audience else "") if len(chosen) > shown else None}
 

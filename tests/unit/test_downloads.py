@@ -137,3 +137,19 @@ def test_a_lesson_pdf_may_embed_files_from_docs_and_the_built_site_only(tmp_path
                     "file://andenmaskine/etc/passwd", "http://127.0.0.1/x.png", "https://example.com/x.png",
                     "ftp://example.com/x", "data:image/png;base64,AAAA", "file:///etc/%2e%2e/etc/passwd"):
         assert allowed_file(refused, docs, site) is None, refused
+
+
+def test_vcard_reads_back_with_commas_semicolons_backslashes_and_long_danish_names():
+    import vobject
+
+    name = "Søren Ærø-Østergård " * 6 + "Åkjær"
+    person = {**PERSON, "name": {"da": name, "en": name}, "role": {"da": "SSP, rådgiver; C:\\mappe", "en": "x"},
+              "url": "https://www.vejen.dk/a,b;c"}
+    text = vcard(person, "da")
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n")), "folded at 75 octets"
+    card = vobject.readOne(text)
+    assert card.fn.value == name.strip()
+    assert (card.n.value.family, card.n.value.given) == ("Åkjær", name.strip().rsplit(" ", 1)[0])
+    assert card.title.value == "SSP, rådgiver; C:\\mappe"
+    assert card.url.value == "https://www.vejen.dk/a,b;c"
+    assert card.tel.value == "+4524430755" and card.email.value == "keld@vejen.dk"

@@ -72,6 +72,21 @@ def test_a_contact_list_is_cut_at_the_setting_and_leads_to_all_of_them(state):
     assert '<a href="../../../en/kontakt/#unge">See all 2 contacts on the contact page</a>' in english
 
 
+def test_a_contact_shown_again_on_the_same_page_is_indexed_once_and_rendered_once(state):
+    """The contact page lists a contact under each of its audiences: search indexes the first card
+    only (data-pagefind-ignore on the others), and each card is rendered once per build."""
+    markers = ("<!-- ung:kontakter målgruppe=unge antal=alle -->", "<!-- ung:kontakter målgruppe=foraeldre antal=alle -->")
+    shortcodes, _ = shortcodes_of(state, *markers)
+    html = render_markers("\n".join(markers), shortcodes, state, "kontakt/", "da", NOW)
+    cards = html.split('<div class="ung-contact ')[1:]
+    assert len(cards) == 4, "both contacts in both sections"
+    indexed = [card.split("</strong>")[0] for card in cards if "data-pagefind-ignore" not in card.split(">")[0]]
+    assert len(indexed) == 2 and any("Alarm 112" in card for card in indexed) and any("Test Testesen" in card for card in indexed)
+    again = render_markers(markers[0], shortcodes, state, "kontakt/", "da", NOW)
+    assert "data-pagefind-ignore" not in again, "a new page starts with nothing shown"
+    assert len(state.contact_cards) == 4  # (contact, language, root) × (first, shown again), all from the cache now
+
+
 def test_a_wrong_count_names_what_to_write(state):
     _, problems = shortcodes_of(state, "<!-- ung:kontakter antal=mange -->", "<!-- ung:kontakter antal=0 -->")
     assert [problem.message for problem in problems] == ["Ukendt antal 'mange' i ung:kontakter.", "Ukendt antal '0' i ung:kontakter."]
