@@ -132,18 +132,18 @@ def _timed_build(root: Path, tmp: Path) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def build(root: Path) -> dict[str, float]:
-    """A cold build, then the editor's next builds (warm: the median of WARM_RUNS rebuilds).
+def cold_build(root: Path) -> tuple[float, float]:
+    """The first build: a temp folder of its own, so the build's caches (lesson PDFs, compressed
+    copies, made files; see hooks/_ungvejen/compression.py and filestore.py) start empty for
+    every count alike. Later builds of `root` use the same folder: warm, as an editor's rebuild."""
+    (root / "tmp").mkdir()
+    return _timed_build(root, root / "tmp")
 
-    Cold: a temp folder of its own, so the build's caches (lesson PDFs, compressed copies, made
-    files; see hooks/_ungvejen/compression.py and filestore.py) start empty for every count
-    alike. Warm: the same folder again, as `mkdocs build` after an edit, or `mkdocs serve`."""
-    cold = root / "tmp"
-    cold.mkdir()
-    cold_wall, cold_cpu = _timed_build(root, cold)
-    warm = [_timed_build(root, cold) for _ in range(WARM_RUNS)]
-    return {"cold_wall_s": cold_wall, "cold_cpu_s": cold_cpu,
-            "warm_wall_s": statistics.median(run[0] for run in warm), "warm_cpu_s": statistics.median(run[1] for run in warm)}
+
+def warm_pairs(base: Path, root: Path) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """WARM_RUNS pairs of warm builds, the site alone then with the contacts: this machine's speed
+    drifts by up to 2 × within minutes, so each difference is taken within its pair."""
+    return [(_timed_build(base, base / "tmp"), _timed_build(root, root / "tmp")) for _ in range(WARM_RUNS)]
 
 
 def main(argv: list[str]) -> dict:
@@ -167,22 +167,31 @@ def main(argv: list[str]) -> dict:
               f" {phases['cross-checks']:6.2f} {1000 * per:11.2f} {per / first:9.2f}   {'':>21}{bad_cpu:6.2f}"
               f" {problems:>8} {bad_per / first_bad:9.2f}")
     if with_build:
-        print("\nStrict build of the real site with the extra contacts (wall / CPU seconds of the build process):"
-              "\ncold = empty caches (the first build on a machine), warm = the next build (median of "
-              f"{WARM_RUNS}),\nas an editor's rebuild. 'added' = CPU time minus the same build without extra contacts"
-              "\n(measured first, in this run); goal: linear (ms per contact about the same), 5,000 adding < 10 s.")
-        base = build(project(tmp, 0, whole_site=True))
-        figures["build_base"] = base
-        print(f"{0:>9} contacts: cold {base['cold_wall_s']:6.1f} s wall {base['cold_cpu_s']:6.1f} s CPU;"
-              f" warm {base['warm_wall_s']:5.1f} s wall {base['warm_cpu_s']:5.1f} s CPU   (the real site alone)")
+        print("\nStrict build of the real site with the extra contacts (wall / CPU seconds of the build process)."
+              "\ncold: empty caches (the first build on a machine); one build per count, so its 'added' also"
+              "\ncarries the drift of this machine's speed between builds minutes apart."
+              f"\nwarm: the next builds, as an editor's rebuild; {WARM_RUNS} pairs (the site alone, then with the contacts),"
+              "\nmedians of the pairs' differences and ratios. 'added' = with contacts minus without."
+              "\nGoal: linear (ms per contact about the same), 5,000 adding < 10 s.")
+        base = project(tmp, 0, whole_site=True)
+        base_wall, base_cpu = cold_build(base)
+        figures["build_base"] = {"cold_wall_s": base_wall, "cold_cpu_s": base_cpu}
+        print(f"{0:>9} contacts: cold {base_wall:6.1f} s wall {base_cpu:6.1f} s CPU   (the real site alone)")
         for count in counts:
-            result = build(project(tmp, count, whole_site=True))
-            cold_added, warm_added = result["cold_cpu_s"] - base["cold_cpu_s"], result["warm_cpu_s"] - base["warm_cpu_s"]
-            figures[count].update(build=result, cold_added_cpu_s=cold_added, warm_added_cpu_s=warm_added)
-            print(f"{count:>9} contacts: cold {result['cold_wall_s']:6.1f} s wall {result['cold_cpu_s']:6.1f} s CPU,"
-                  f" added {cold_added:5.1f} s ({1000 * cold_added / count:5.2f} ms each);"
-                  f" warm {result['warm_wall_s']:5.1f} s wall {result['warm_cpu_s']:5.1f} s CPU,"
-                  f" added {warm_added:5.1f} s ({1000 * warm_added / count:5.2f} ms each)")
+            root = project(tmp, count, whole_site=True)
+            cold_wall, cold_cpu = cold_build(root)
+            pairs = warm_pairs(base, root)
+            warm_wall = statistics.median(with_[0] - alone[0] for alone, with_ in pairs)
+            warm_cpu = statistics.median(with_[1] - alone[1] for alone, with_ in pairs)
+            ratio = statistics.median(with_[0] / alone[0] for alone, with_ in pairs)
+            alone_wall = statistics.median(alone[0] for alone, _ in pairs)
+            with_wall = statistics.median(with_[0] for _, with_ in pairs)
+            figures[count].update(cold_wall_s=cold_wall, cold_cpu_s=cold_cpu, cold_added_cpu_s=cold_cpu - base_cpu,
+                                  warm_alone_wall_s=alone_wall, warm_wall_s=with_wall, warm_added_wall_s=warm_wall,
+                                  warm_added_cpu_s=warm_cpu, warm_ratio=ratio)
+            print(f"{count:>9} contacts: cold {cold_wall:6.1f} s wall {cold_cpu:6.1f} s CPU, added {cold_cpu - base_cpu:5.1f} s CPU;"
+                  f" warm {with_wall:5.1f} s wall against {alone_wall:5.1f} s alone ({ratio:4.2f} ×),"
+                  f" added {warm_wall:5.1f} s wall {warm_cpu:5.1f} s CPU ({1000 * warm_cpu / count:5.2f} ms each)")
     print(f"load average at the end: {os.getloadavg()[0]:.2f} (wall times depend on what else runs)")
     shutil.rmtree(tmp, ignore_errors=True)
     return figures
