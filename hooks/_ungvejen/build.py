@@ -84,8 +84,8 @@ class BuildState:
         self.translation_rows: dict[str, dict] = {}  # parents' languages: review state per page
         # Rendered contact cards by (contact id, language, site root): the contact page lists a
         # contact under each of its audiences and the theme pages list the same few, so each
-        # card is rendered once (shortcode_html.contact_card); the last part: shown again on its page.
-        self.contact_cards: dict[tuple[str, str, str, bool], str] = {}
+        # card is rendered once (shortcode_html.contact_card).
+        self.contact_cards: dict[tuple[str, str, str], str] = {}
         self._warned: set[str] = set()
 
     # -- languages: mkdocs-static-i18n builds the default language, then the others inside it

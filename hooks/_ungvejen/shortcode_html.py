@@ -39,10 +39,17 @@ def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, 
         # Parents' languages have no contact page of their own: "see all" leads to the Danish one.
         directory = root + ("" if state.is_parent_language(language) else state.language_prefix(link_language)) + CONTACT_PAGE
         view = contacts_view(data, args, state.settings.contacts_per_list, directory)
-        return state.render("contacts.html", strings=language, total=view["total"], all_href=view["all_href"],
-                            cards=[contact_card(state, contact, language, root, shown_contacts) for contact in view["contacts"]])
+        cards = []
+        for contact in view["contacts"]:
+            # A card already on the page (the contact page lists a contact under each of its
+            # audiences) is kept out of the search index: each contact is indexed once per page,
+            # and a contact page with thousands of contacts is not indexed three times over.
+            cards.append({"html": contact_card(state, contact, language, root), "again": contact["id"] in shown_contacts})
+            shown_contacts.add(contact["id"])
+        return state.render("contacts.html", strings=language, total=view["total"], all_href=view["all_href"], cards=cards)
     if shortcode.name == "kontakt":
-        return contact_card(state, data.contacts[args["contact"]], language, root, shown_contacts)
+        shown_contacts.add(args["contact"])
+        return contact_card(state, data.contacts[args["contact"]], language, root)
     if shortcode.name == "materialer":
         sizes = {path: len(content) for path, content in state.made_files.items()}
         materials = [material_view(m, data, language, root, language_root, t, sizes) for m in data.materials
@@ -75,18 +82,12 @@ def render_shortcode(shortcode: Shortcode, state, page_url: str, language: str, 
     raise ValueError(shortcode.name)
 
 
-def contact_card(state, contact: dict, language: str, root: str, shown_contacts: set[str]) -> Markup:
+def contact_card(state, contact: dict, language: str, root: str) -> Markup:
     """One contact's card, rendered once per language and page depth (kept in the build state):
-    the same card is on the contact page once per audience, and on many theme pages.
-
-    A card already on the page (the contact page lists a contact under each of its audiences)
-    is marked `data-pagefind-ignore`: search indexes each contact once per page, and the
-    contact page of a site with thousands of contacts is not indexed three times over."""
-    repeat = contact["id"] in shown_contacts
-    shown_contacts.add(contact["id"])
-    key = (contact["id"], language, root, repeat)
+    the same card is on the contact page once per audience, and on many theme pages."""
+    key = (contact["id"], language, root)
     if key not in state.contact_cards:
-        state.contact_cards[key] = state.render("contact-card.html", strings=language, repeat=repeat,
+        state.contact_cards[key] = state.render("contact-card.html", strings=language,
                                                 contact=contact_view(contact, language), root=root)
     return Markup(state.contact_cards[key])
 
