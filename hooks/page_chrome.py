@@ -14,6 +14,7 @@ override can add to a Material partial (`{% include "material/partials/alternate
 instead of copying it.
 """
 
+import re
 from pathlib import Path
 
 import jinja2
@@ -32,6 +33,7 @@ MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 def on_env(env, config, files):
     state = build_state(config)
+    env.globals["ung_material_bundle"] = material_bundle()
     env.globals["ung_t"] = state.translator()
     env.globals["ung_lang_prefix"] = state.language_prefix()
     env.globals["ung_parent_language"] = state.is_parent_language()
@@ -41,6 +43,15 @@ def on_env(env, config, files):
         env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))}),
     ])
     return env
+
+
+def material_bundle() -> str | None:
+    """Material's script as its base.html names it (the name changes with every release), for
+    overrides/main.html to start it on the reader's first action (start-material.js). None if
+    Material's base.html no longer names it so: the page then loads it as Material does."""
+    base = (MATERIAL_TEMPLATES / "base.html").read_text(encoding="utf-8")
+    found = re.search(r"<script src=\"\{\{ '(assets/javascripts/bundle\.[0-9a-f]+\.min\.js)' \| url \}\}\"></script>", base)
+    return found.group(1) if found else None
 
 
 def on_page_context(context, page, config, nav):
