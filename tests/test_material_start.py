@@ -64,3 +64,13 @@ def test_pages_name_the_bundle_material_ships(site):
     assert len(named) == 1 and (site / named[0]).is_file()
     assert not re.search(r'<script src="[^"]*bundle\.[0-9a-f]+\.min\.js"', html), "Material's own tag is gone"
     assert (ROOT / "docs" / "assets" / "javascripts" / "start-material.js").is_file()
+
+
+def test_a_code_block_that_scrolls_is_reachable_by_keyboard_before_material_starts(watched_page, base_url):
+    page = watched_page("mobile")
+    page.goto(base_url + "/redaktoer/", wait_until="load")
+    assert bundle_requests(page) == []
+    wide = page.evaluate("[...document.querySelectorAll('.md-typeset pre > code')]"
+                         ".filter(code => code.scrollWidth > code.clientWidth)"
+                         ".map(code => code.getAttribute('tabindex'))")
+    assert wide and set(wide) == {"0"}, wide

@@ -38,4 +38,14 @@
   FIRST_ACTIONS.forEach(function (name) {
     window.addEventListener(name, start, { capture: true, passive: true });
   });
+
+  /* One thing Material does at start cannot wait for an action: a code block wider than the
+   * page (the editors' guide) scrolls sideways, and must be reachable with the keyboard before
+   * the first key is pressed (WCAG 2.1.1). Pages without code blocks skip this. */
+  var blocks = document.querySelectorAll(".md-typeset pre > code");
+  for (var i = 0; i < blocks.length; i++) {
+    if (blocks[i].scrollWidth > blocks[i].clientWidth && !blocks[i].hasAttribute("tabindex")) {
+      blocks[i].setAttribute("tabindex", "0");
+    }
+  }
 })();
