@@ -66,11 +66,13 @@ def test_pages_name_the_bundle_material_ships(site):
     assert (ROOT / "docs" / "assets" / "javascripts" / "start-material.js").is_file()
 
 
-def test_a_code_block_that_scrolls_is_reachable_by_keyboard_before_material_starts(watched_page, base_url):
+def test_code_and_tables_that_scroll_are_reachable_by_keyboard_before_material_starts(watched_page, base_url):
     page = watched_page("mobile")
     page.goto(base_url + "/redaktoer/", wait_until="load")
     assert bundle_requests(page) == []
-    wide = page.evaluate("[...document.querySelectorAll('.md-typeset pre > code')]"
+    wide = page.evaluate("[...document.querySelectorAll('.md-typeset pre > code, .md-typeset table:not([class])')]"
                          ".filter(code => code.scrollWidth > code.clientWidth)"
                          ".map(code => code.getAttribute('tabindex'))")
-    assert wide and set(wide) == {"0"}, wide
+    assert len(wide) >= 2 and set(wide) == {"0"}, wide
+    assert page.evaluate("[...document.querySelectorAll('.md-typeset table:not([class])')]"
+                         ".some(table => table.scrollWidth > table.clientWidth)"), "the guide's wide table"

@@ -39,10 +39,10 @@
     window.addEventListener(name, start, { capture: true, passive: true });
   });
 
-  /* One thing Material does at start cannot wait for an action: a code block wider than the
-   * page (the editors' guide) scrolls sideways, and must be reachable with the keyboard before
-   * the first key is pressed (WCAG 2.1.1). Pages without code blocks skip this. */
-  var blocks = document.querySelectorAll(".md-typeset pre > code");
+  /* One thing Material does at start cannot wait for an action: a code block or a table wider
+   * than the screen (the editors' guide on a phone) scrolls sideways, and must be reachable
+   * with the keyboard before the first key is pressed (WCAG 2.1.1). */
+  var blocks = document.querySelectorAll(".md-typeset pre > code, .md-typeset table:not([class])");
   for (var i = 0; i < blocks.length; i++) {
     if (blocks[i].scrollWidth > blocks[i].clientWidth && !blocks[i].hasAttribute("tabindex")) {
       blocks[i].setAttribute("tabindex", "0");
