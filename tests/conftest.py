@@ -129,6 +129,23 @@ def new_page(browser):
 
 @functools.lru_cache(maxsize=1)
 @functools.lru_cache(maxsize=1)
+def wait_for_material(page) -> None:
+    """Material's script starts on the reader's first action (start-material.js), a moment after it:
+    wait until its components (back to top, header, contents) are mounted. Material announces the
+    page on document$, a replayed stream; its own components subscribed to it first."""
+    page.wait_for_function("() => typeof window.document$ === 'object'")
+    page.evaluate("() => new Promise(resolve => window.document$.subscribe(() => resolve()))")
+
+
+def wait_until_still(page, settled_ms: int = 150, tries: int = 60) -> None:
+    """Wait until the page has stopped scrolling (a wheel can scroll smoothly, for a while)."""
+    for _ in range(tries):
+        if page.evaluate("ms => new Promise(resolve => { const y = scrollY; setTimeout(() => resolve(scrollY === y), ms); })",
+                         settled_ms):
+            return
+    raise AssertionError(f"the page kept scrolling on {page.url}")
+
+
 def axe_source() -> str:
     """axe-core's source, read once per test run (it is half a megabyte)."""
     import axe_playwright_python

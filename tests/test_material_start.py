@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from conftest import wait_for_material, wait_until_still
 from sitekit import ROOT
 
 
@@ -37,9 +39,19 @@ def test_material_waits_for_the_first_action_and_then_starts(watched_page, base_
     assert top.get_attribute("hidden") is not None
 
     page.mouse.wheel(0, 1500)  # the first action: Material is fetched, and started
+    wait_for_material(page)
     page.wait_for_function("() => document.querySelector('.md-header').classList.contains('md-header--shadow')")
+    # Back up only once the way down has ended: a wheel turned during a smooth scroll changes
+    # where that scroll ends, and the page never moves up.
+    wait_until_still(page)
     page.mouse.wheel(0, -300)  # scrolling back up shows Material's back-to-top button
-    page.wait_for_function("() => !document.querySelector('[data-md-component=top]').hidden")
+    try:
+        page.wait_for_function("() => !document.querySelector('[data-md-component=top]').hidden", timeout=10_000)
+    except PlaywrightTimeoutError:
+        state = page.evaluate("({y: scrollY, height: document.documentElement.scrollHeight,"
+                              " header: document.querySelector('.md-header').className,"
+                              " top: document.querySelector('[data-md-component=top]').outerHTML.slice(0, 200)})")
+        pytest.fail(f"scrolling up did not show the back-to-top button: {state}")
     page.mouse.wheel(0, 300)
     page.keyboard.press("Tab")
     page.wait_for_timeout(200)

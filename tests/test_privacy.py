@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import built_pages, stub_exit_page, url_of
+from conftest import built_pages, stub_exit_page, url_of, wait_for_material
 
 # What the site may keep in the browser's storage: a pattern for the key (Material's keys are
 # "<base path>.__<name>": the pattern matches <name>) and words that must appear on BOTH
@@ -90,6 +90,7 @@ def interact(page, phone: bool) -> list[str]:
     done.append("contents")
     top = page.locator("[data-md-component='top']")
     assert top.count() == 1, f"no back-to-top button on {page.url}"
+    wait_for_material(page)  # the button is Material's: it works once Material has started (on the first wheel)
     top.dispatch_event("click")
     page.wait_for_function("() => scrollY === 0")
     done.append("top")
