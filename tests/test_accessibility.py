@@ -15,7 +15,7 @@ def all_urls(site):
     return [url_of(site, page) for page in built_pages(site) if "/redaktoer/rapport/" not in url_of(site, page)]
 
 
-SHARDS = 2  # each viewport's pages in two halves, so both test workers share the work evenly
+SHARDS = 6  # the pages in six parts, so both test workers share the work evenly
 
 
 WCAG_AA = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
@@ -58,26 +58,72 @@ def test_dark_colours_change_nothing_but_colours():
         assert declarations and all(name.startswith("--") or name == "color-scheme" for name in declarations), declarations
 
 
-@pytest.mark.parametrize("shard", range(SHARDS))
-@pytest.mark.parametrize("viewport, scheme", [("mobile", "light"), ("desktop", "light"), ("mobile", "dark")])
-def test_axe_on_every_page(browser, base_url, site, viewport, scheme, shard):
-    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
-    context.route("https://www.dmi.dk/**", lambda route: route.fulfill(body="<title>Vejret</title>"))
-    # axe-core is handed to the browser once and put into every page it opens (not sent per page).
-    context.add_init_script(axe_source())
-    page = context.new_page()
+# Each page is opened once, at phone width in light colours, and checked three ways: as it is;
+# in dark colours; and widened to a desktop. Changing the colour scheme or the width restyles the
+# page as a fresh load would (only start-material.js looks at widths at load: it makes code that
+# scrolls sideways focusable, which a wider screen only makes harmless). What a load costs is
+# spent once; the checks themselves are the cost.
+VARIANTS = [("mobile", "light"), ("mobile", "dark"), ("desktop", "light")]
+# Colours fade (Material's links have a transition): check once the new colours are in place.
+TRANSITIONS_DONE = "() => Promise.all(document.getAnimations().map(animation => animation.finished))"
+
+
+def axe_three_ways(page, url: str, number: int) -> dict[str, list]:
+    """The open page's violations as it is (phone, light), in the dark and widened to a desktop."""
     failures = {}
-    urls = all_urls(site)
-    assert len(urls) > 50
-    for number, url in list(enumerate(urls))[shard::SHARDS]:
-        page.goto(base_url + url)
+    for viewport, scheme in VARIANTS:
+        page.set_viewport_size(VIEWPORTS[viewport])
+        page.emulate_media(color_scheme=scheme)
+        page.evaluate(TRANSITIONS_DONE)
+        assert page.evaluate("[innerWidth, matchMedia('(prefers-color-scheme: dark)').matches]") == \
+            [VIEWPORTS[viewport]["width"], scheme == "dark"]
         # resultTypes: only the violations are worked out in full (a third less time per page).
         result = page.evaluate("options => axe.run(document, {...options, resultTypes: ['violations']})",
                                axe_options(viewport, scheme, url, number))
         if result["violations"]:
-            failures[url] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+            failures[f"{url} ({viewport}, {scheme})"] = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                                                         for v in result["violations"]]
+    return failures
+
+
+def axe_page(browser):
+    context = browser.new_context(viewport=VIEWPORTS["mobile"], color_scheme="light")
+    context.route("https://www.dmi.dk/**", lambda route: route.fulfill(body="<title>Vejret</title>"))
+    # axe-core is handed to the browser once and put into every page it opens (not sent per page).
+    context.add_init_script(axe_source())
+    return context, context.new_page()
+
+
+def open_light_on_a_phone(page, address: str) -> None:
+    page.set_viewport_size(VIEWPORTS["mobile"])
+    page.emulate_media(color_scheme="light")
+    page.goto(address)
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_axe_on_every_page(browser, base_url, site, shard):
+    context, page = axe_page(browser)
+    failures = {}
+    urls = all_urls(site)
+    assert len(urls) > 50
+    for number, url in list(enumerate(urls))[shard::SHARDS]:
+        open_light_on_a_phone(page, base_url + url)
+        failures |= axe_three_ways(page, url, number)
     context.close()
     assert not failures, failures
+
+
+def test_the_three_ways_find_what_only_the_dark_or_a_desktop_shows(browser, base_url):
+    """Faults that show only in dark colours, or only on a wide screen, are found by the checks
+    of a page opened on a phone in light colours."""
+    context, page = axe_page(browser)
+    open_light_on_a_phone(page, base_url + "/om-ssp/")
+    page.add_style_tag(content="@media (prefers-color-scheme: dark) { .md-typeset p { color: #222 !important } }"
+                               "@media (min-width: 1000px) { .md-typeset h1 { color: #eee !important } }")
+    failures = axe_three_ways(page, "/om-ssp/", 0)  # number 0: the desktop check includes contrast
+    context.close()
+    assert set(failures) == {"/om-ssp/ (mobile, dark)", "/om-ssp/ (desktop, light)"}, failures
+    assert all(rule == "color-contrast" for found in failures.values() for rule, _ in found), failures
 
 
 # Before any Tab: every element's own outline and box-shadow, to compare the focused look with.
