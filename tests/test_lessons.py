@@ -381,3 +381,35 @@ def test_english_catalogue_offers_english_pupil_material(site):
     for material in LESSONS:
         assert any(href.endswith(pupil_pdf_path(material["id"], "en")) for href in hrefs), material["id"]
         assert any(href.endswith(bundle_path(material["id"], "en")) for href in hrefs), material["id"]
+
+
+def blank_pdf(pages: int, width: float) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=width, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_merged_bundles_are_cached_by_their_parts(tmp_path, monkeypatch):
+    """"Hent det hele" is merged once per plan and pupil material: a rebuild reads it back."""
+    from _ungvejen import printing
+
+    monkeypatch.setattr(printing, "PDF_CACHE", tmp_path / "cache")
+    plan, sheets = blank_pdf(2, 595), blank_pdf(1, 420)
+    merged = printing.merge_pdfs(plan, sheets)
+    assert [page.mediabox.width for page in PdfReader(io.BytesIO(merged)).pages] == [595, 595, 420]
+    [kept] = (tmp_path / "cache").iterdir()
+    assert kept.read_bytes() == merged and not kept.stat().st_mode & 0o222, "kept whole and read-only"
+
+    class NoMerging:
+        def __init__(self):
+            raise AssertionError("merged again although nothing changed")
+
+    monkeypatch.setattr("pypdf.PdfWriter", NoMerging)
+    assert printing.merge_pdfs(plan, sheets) == merged
+    with pytest.raises(AssertionError, match="merged again"):
+        printing.merge_pdfs(sheets, plan)  # other parts, or the same in another order, are merged anew
