@@ -7,7 +7,7 @@
   another file on the computer (`<a rel="attachment" href="file:///etc/passwd">`) or for
   something on the net is given nothing, and the editor is told, with the lesson's file and line.
 - Pupil material (data/elevmateriale/<id>.yml): one A4 PDF per language, and "hent det hele",
-  the lesson plan and the pupil material merged into one PDF.
+  the lesson plan and the pupil material merged into one PDF (cached by content too).
 - vCards (kontakt/<id>.vcf) for the people in data/contacts.yml.
 - iCalendar: arrangementer/kalender.ics (upcoming events) and arrangementer/<id>.ics.
 Files are shared by all languages: made once, in the default-language build, kept in the
