@@ -127,8 +127,6 @@ def new_page(browser):
         context.close()
 
 
-@functools.lru_cache(maxsize=1)
-@functools.lru_cache(maxsize=1)
 def wait_for_material(page) -> None:
     """Material's script starts on the reader's first action (start-material.js), a moment after it:
     wait until its components (back to top, header, contents) are mounted. Material announces the
@@ -146,6 +144,7 @@ def wait_until_still(page, settled_ms: int = 150, tries: int = 60) -> None:
     raise AssertionError(f"the page kept scrolling on {page.url}")
 
 
+@functools.lru_cache(maxsize=1)
 def axe_source() -> str:
     """axe-core's source, read once per test run (it is half a megabyte)."""
     import axe_playwright_python
