@@ -33,6 +33,18 @@ def store_read_only(path: Path, data: bytes) -> None:
     os.replace(partial, path)
 
 
+def keep(path: Path, data: bytes) -> bool:
+    """`data` kept at `path` in a store or cache folder, whole (builds side by side share it).
+    False when the folder cannot be used (another user's, a full disk): the caller does without."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            store_read_only(path, data)
+        return True
+    except OSError:
+        return False
+
+
 def linked(source: Path, target: Path) -> bool:
     """A hard link `target` -> `source`; False when the name is taken, the store is on another
     file system, or links are not allowed (the caller then writes a file of its own)."""
@@ -53,13 +65,7 @@ class MadeFileStore:
         """`target` holds `data` afterwards: a link to the store's copy where possible, else a file."""
         target.unlink(missing_ok=True)  # never write through an old link into the store
         if self.folder is not None:
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                stored = self.folder / content_key(data)
-                if not stored.exists():
-                    store_read_only(stored, data)
-                if linked(stored, target):
-                    return
-            except OSError:  # an unusable store (another user's, a full disk): do without it
-                pass
+            stored = self.folder / content_key(data)
+            if keep(stored, data) and linked(stored, target):
+                return
         target.write_bytes(data)

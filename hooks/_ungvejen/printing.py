@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import downloads
-from .filestore import store_read_only
+from .filestore import keep
 
 PDF_CACHE = Path(tempfile.gettempdir()) / "ungvejen-pdf-cache"
 
@@ -42,7 +42,7 @@ def print_pdf(html: str, base_url: str, docs_dir: Path, site_dir: Path) -> Print
     fetcher = site_files_only(docs_dir, site_dir)
     pdf = HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
     if not fetcher.refused and not fetcher.served:
-        _keep(cached, pdf)
+        keep(cached, pdf)
     return PrintResult(pdf, list(dict.fromkeys(fetcher.refused)), fetcher.served)
 
 
@@ -91,14 +91,5 @@ def merge_pdfs(*parts: bytes) -> bytes:
         writer.append(io.BytesIO(part))
     out = io.BytesIO()
     writer.write(out)
-    _keep(cached, out.getvalue())
+    keep(cached, out.getvalue())
     return out.getvalue()
-
-
-def _keep(cached: Path, pdf: bytes) -> None:
-    """Into the cache whole or not at all: builds running side by side share it."""
-    try:
-        PDF_CACHE.mkdir(parents=True, exist_ok=True)
-        store_read_only(cached, pdf)
-    except OSError:  # an unusable cache (another user's, a full disk): do without it
-        pass
