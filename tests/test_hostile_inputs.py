@@ -235,16 +235,21 @@ DATA_CASES = {
 }
 
 
+def data_case_project(project: Path, change) -> Path:
+    """The tiny fixture's data and pages, with the real schemas, changed by one corpus case."""
+    (project / "data").mkdir(parents=True)
+    for source in TINY_DATA.glob("*.yml"):
+        shutil.copy(source, project / "data" / source.name)
+    shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
+    shutil.copytree(FIXTURES / "tiny" / "docs", project / "docs")
+    change(project)
+    return project
+
+
 def test_careless_and_hostile_data_files(tmp_path):
     outcomes = []
     for index, (case, (name, change)) in enumerate(DATA_CASES.items()):
-        project = tmp_path / str(index)
-        (project / "data").mkdir(parents=True)
-        for source in TINY_DATA.glob("*.yml"):
-            shutil.copy(source, project / "data" / source.name)
-        shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
-        shutil.copytree(FIXTURES / "tiny" / "docs", project / "docs")
-        change(project)
+        project = data_case_project(tmp_path / str(index), change)
         outcomes.append(judge(case, f"data/{name}", lambda project=project: (load_site_data(project), [])[1]))
     report(outcomes, "data files")
     assert [o.case for o in outcomes if o.kind == "fine"] == [

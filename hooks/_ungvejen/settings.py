@@ -13,11 +13,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
 
 from .frontmatter import months_between_reviews
 from .problems import Problem, ProblemReport
-from .schema_errors import as_json, schema_problems
+from .schema_errors import as_json, schema_problems, validator_for
 from .yamlsource import Positions, positions_only
 
 SCHEMA_FILE = "data/schema/settings.schema.json"
@@ -54,7 +53,7 @@ def read_settings(raw, config_file: Path, root: Path) -> Settings:
     problems name lines in `config_file`. Raises ProblemReport (a PluginError: no traceback)."""
     file = _display_name(config_file, root)
     schema = json.loads((root / SCHEMA_FILE).read_text(encoding="utf-8"))
-    validator = Draft202012Validator(schema)
+    validator = validator_for(schema)
     positions = _settings_positions(config_file, file)
     if not isinstance(raw, dict):
         line, column = positions.of(())
