@@ -33,7 +33,7 @@ GENERATED_PAGES = int(os.environ.get("BENCH_PAGES", "400"))
 
 def timed_build(project: Path, strict: bool = True) -> float:
     site = Path(tempfile.mkdtemp(prefix="bench-site-"))
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site), "--strict" if strict else "--no-strict"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site), "--strict" if strict else "--no-strict"]
     start = time.perf_counter()
     completed = subprocess.run(command, cwd=project, capture_output=True, text=True,
                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

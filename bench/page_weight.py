@@ -57,7 +57,7 @@ VIEWPORT = {"width": 412, "height": 823}  # Lighthouse's mobile screen (Moto G P
 
 
 def _mkdocs_build(config: Path, site: Path, strict: bool) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "--config-file", str(config), "--site-dir", str(site),
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(site),
                "--strict" if strict else "--no-strict"]
     done = subprocess.run(command, cwd=config.parent, capture_output=True, text=True, timeout=900,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -35,7 +35,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def build(target: Path) -> None:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(target),
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target),
                     "--config-file", str(ROOT / "mkdocs.yml")], cwd=ROOT, check=True, env=environment)
 
 

@@ -11,7 +11,9 @@ parents (data/contacts.yml) are listed where the page shows its contact cards.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import markdown as python_markdown
 from markupsafe import Markup
@@ -23,6 +25,7 @@ from .shortcodes import MARKER
 PARENTS = "foraeldre"
 CONTACTS_HERE = "UNGVEJEN-CONTACTS-HERE"
 LEAFLET_CONTACTS = 8  # the most urgent numbers for parents: what fits beside the text on one A4 page
+LEAFLET_CONTACTS_AT_LEAST = 4  # fewer would leave out numbers parents need; the text must be shortened then
 _LINK = re.compile(r"(?<!!)\[([^\]]+)\]\([^)]*\)")
 _MARKDOWN_EXTENSIONS = ["attr_list", "admonition", "def_list", "tables"]
 
@@ -63,3 +66,22 @@ def leaflet_body(section: str) -> tuple[Markup, bool]:
     text = _LINK.sub(r"\1", text)
     html = python_markdown.markdown(text, extensions=_MARKDOWN_EXTENSIONS)
     return Markup(html), has_place
+
+
+@dataclass
+class FittedLeaflet:
+    pdf: bytes
+    contacts_shown: int
+    fits: bool  # False: one page even with LEAFLET_CONTACTS_AT_LEAST contacts was too little
+
+
+def fit_on_one_page(print_with: Callable[[int], bytes], pages: Callable[[bytes], int], available: int) -> FittedLeaflet:
+    """The leaflet with as many of the `available` contacts (most urgent first) as fit on one
+    page, at most LEAFLET_CONTACTS: a theme with many contacts for parents must not push the
+    text onto a second page. `print_with(n)` makes the PDF with the first n contacts."""
+    count = min(LEAFLET_CONTACTS, available)
+    pdf = print_with(count)
+    while pages(pdf) > 1 and count > min(LEAFLET_CONTACTS_AT_LEAST, available):
+        count -= 1
+        pdf = print_with(count)
+    return FittedLeaflet(pdf, count, pages(pdf) == 1)
