@@ -5,7 +5,7 @@ Run: .venv/bin/python bench/data_scale.py [--build] [COUNT ...]
 Each extra contact is a copy of a real person in data/contacts.yml with its own id, spread over
 the real themes. Printed per count: the time `load_site_data` takes (CPU time of this process,
 best of BENCH_RUNS, and wall-clock time, which depends on what else runs), split into its phases
-(YAML, positions, JSON Schema, cross-checks), the time per contact, and the same with every
+(YAML with the positions of the values, JSON Schema, cross-checks), the time per contact, and the same with every
 extra contact holding three mistakes (the error path: problems, Danish texts, "did you mean").
 "ms/contact" is the time each extra contact adds (the time without extra contacts taken off);
 "vs first" compares it with the smallest count's: about 1.0 at every count = linear.
@@ -80,7 +80,7 @@ class Phases:
     """CPU time per phase of load_site_data, measured by wrapping the functions it calls."""
 
     def __init__(self):
-        self.seconds = {"YAML": 0.0, "positions": 0.0, "schema": 0.0, "cross-checks": 0.0}
+        self.seconds = {"YAML": 0.0, "schema": 0.0, "cross-checks": 0.0}
 
     def wrap(self, module, name, phase):
         original = getattr(module, name)
@@ -97,8 +97,7 @@ class Phases:
 
 def load(root: Path) -> tuple[float, float, int, dict]:
     phases = Phases()
-    undo = [phases.wrap(yamlsource, "_parse", "YAML"), phases.wrap(yamlsource, "_walk", "positions"),
-            phases.wrap(data_module, "schema_problems", "schema"), phases.wrap(data_module, "_cross_check", "cross-checks")]
+    undo = [phases.wrap(yamlsource, "_parse", "YAML"), phases.wrap(data_module, "schema_problems", "schema"), phases.wrap(data_module, "_cross_check", "cross-checks")]
     wall, cpu = time.perf_counter(), time.process_time()
     try:
         data_module.load_site_data(root)
@@ -153,7 +152,7 @@ def main(argv: list[str]) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="bench-data-"))
     figures: dict = {}
     print(f"load_site_data with extra contacts (CPU time, best of {RUNS}; wall time of that run)")
-    print(f"{'contacts':>9} {'CPU s':>7} {'wall s':>7} {'YAML':>6} {'pos.':>6} {'schema':>7} {'cross':>6}"
+    print(f"{'contacts':>9} {'CPU s':>7} {'wall s':>7} {'YAML':>6} {'schema':>7} {'cross':>6}"
           f" {'ms/contact':>11} {'vs first':>9}   with 3 mistakes each: {'CPU s':>6} {'problems':>8} {'vs first':>9}")
     first = first_bad = None
     base = best(project(tmp, 0))[0]
@@ -164,7 +163,7 @@ def main(argv: list[str]) -> dict:
         per, bad_per = (cpu - base) / count, (bad_cpu - base) / count
         first, first_bad = first or per, first_bad or bad_per
         figures[count] = {"base_cpu_s": base, "cpu_s": cpu, "wall_s": wall, "phases": phases, "errors_cpu_s": bad_cpu, "problems": problems}
-        print(f"{count:>9} {cpu:7.2f} {wall:7.2f} {phases['YAML']:6.2f} {phases['positions']:6.2f} {phases['schema']:7.2f}"
+        print(f"{count:>9} {cpu:7.2f} {wall:7.2f} {phases['YAML']:6.2f} {phases['schema']:7.2f}"
               f" {phases['cross-checks']:6.2f} {1000 * per:11.2f} {per / first:9.2f}   {'':>21}{bad_cpu:6.2f}"
               f" {problems:>8} {bad_per / first_bad:9.2f}")
     if with_build:

@@ -77,12 +77,26 @@ def _scalar_key(node):
         return node.value
 
 
+STR_TAG, MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _NotPlain(Exception):
+    """A `<<:` merge key, a set or another tagged group: left to PyYAML's own constructor."""
+
+
 class _Walk:
     """Walks the node tree once, noting positions; an alias is walked again for each use (its
-    values have the alias's paths), so the values aliases add are counted and limited."""
+    values have the alias's paths), so the values aliases add are counted and limited.
 
-    def __init__(self, positions: Positions, problems: list[Problem], file: str, offset: int):
+    Given the loader, the walk also builds the data, as PyYAML's constructor would: building
+    in the same pass saves a second walk through every node (5,000 contacts: a third of the
+    time YAML takes). Texts, lists and groups are built here, other values (numbers, dates,
+    true/false) by the loader's constructor; anything less plain raises _NotPlain."""
+
+    def __init__(self, positions: Positions, problems: list[Problem], file: str, offset: int, loader=None):
         self.positions, self.problems, self.file, self.offset = positions, problems, file, offset
+        self.loader = loader
         self.seen: set[int] = set()
         self.open: set[int] = set()
         self.repeated = 0
@@ -102,6 +116,7 @@ class _Walk:
         if isinstance(node, yaml.MappingNode):
             self.open.add(id(node))
             seen: set = set()
+            built = self._group(node)
             for key_node, value_node in node.value:
                 key = _scalar_key(key_node)
                 if not isinstance(key_node, yaml.ScalarNode):
@@ -112,13 +127,37 @@ class _Walk:
                         f"Feltet '{key}' står to gange.", "Slet den ene af dem.",
                     ))
                 seen.add(key)
-                self.walk(value_node, path + (key,), depth + 1)
+                value = self.walk(value_node, path + (key,), depth + 1)
+                if built is not None:
+                    built[key_node.value if key_node.tag == STR_TAG else self.loader.construct_object(key_node)] = value
             self.open.discard(id(node))
-        elif isinstance(node, yaml.SequenceNode):
+            return built
+        if isinstance(node, yaml.SequenceNode):
             self.open.add(id(node))
+            built = self._list(node)
             for index, item in enumerate(node.value):
-                self.walk(item, path + (index,), depth + 1)
+                value = self.walk(item, path + (index,), depth + 1)
+                if built is not None:
+                    built.append(value)
             self.open.discard(id(node))
+            return built
+        if self.loader is None:
+            return None
+        return node.value if node.tag == STR_TAG else self.loader.construct_object(node)
+
+    def _group(self, node) -> dict | None:
+        if self.loader is None:
+            return None
+        if node.tag != MAP_TAG or any(key.tag == MERGE_TAG or not isinstance(key, yaml.ScalarNode) for key, _ in node.value):
+            raise _NotPlain
+        return {}
+
+    def _list(self, node) -> list | None:
+        if self.loader is None:
+            return None
+        if node.tag != SEQ_TAG:
+            raise _NotPlain
+        return []
 
 
 def _walk(node, path: KeyPath, positions: Positions, problems: list[Problem], file: str, offset: int):
@@ -214,8 +253,13 @@ def _parse(text: str, loader_class, file: str = "", line_offset: int = 0):
         problems: list[Problem] = []
         if node is None:
             return None, None, positions, problems
-        _walk(node, (), positions, problems, file, line_offset)
-        return node, loader.construct_document(node), positions, problems
+        try:
+            data = _Walk(positions, problems, file, line_offset, loader).walk(node, ())
+        except _NotPlain:
+            positions, problems = Positions(), []
+            _walk(node, (), positions, problems, file, line_offset)
+            data = loader.construct_document(node)
+        return node, data, positions, problems
     finally:
         loader.dispose()
 

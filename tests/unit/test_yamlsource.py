@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
 from _ungvejen.problems import Problem
 from _ungvejen.yamlsource import Positions, YamlSyntaxProblem, load_yaml, positions_only
@@ -32,6 +33,30 @@ def test_data_and_positions():
 def test_dates_are_dates():
     data, _, _ = load_yaml("reviewed: 2026-11-28\n", "f")
     assert data == {"reviewed": dt.date(2026, 11, 28)}
+
+
+# Built while the positions are noted (texts, lists and groups by our walk, other values by
+# PyYAML's constructor; merge keys, sets and other tagged groups by PyYAML alone): the same data.
+AS_PYYAML_BUILDS = [
+    "a: 1\nb: [x, 2.5, true, ~, 2026-11-28, '2026-11-28']\nc: {d: e}\n",
+    "1: eins\ntrue: ja\n2026-11-28: dato\n'1': tekst\n",
+    "base: &b {x: 1, y: 2}\nfirst: {<<: *b, y: 3}\nlist: [*b, *b]\n",
+    "a: 1\na: 2\n",
+    "s: !!set {a, b}\n",
+    "o: !!omap [a: 1, b: 2]\n",
+    "tagged: !!str 12\nlist: !!seq [a]\nmap: !!map {a: b}\n",
+    "text: |\n  two\n  lines\nfolded: >\n  one\n  line\n",
+    "- a\n- [b, [c, {d: [e]}]]\n",
+    "just a text\n",
+    "12\n",
+]
+
+
+@pytest.mark.parametrize("text", AS_PYYAML_BUILDS)
+def test_the_data_is_what_pyyaml_builds(text):
+    data, positions, _ = load_yaml(text, "data/x.yml")
+    assert data == yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    assert positions.lines[()] == (1, 1)
 
 
 def test_empty_text():
