@@ -141,7 +141,8 @@ def words_with_special_letters(texts) -> set[str]:
     """Lower-case words containing æ, ø or å, from any number of texts."""
     found = set()
     for text in texts:
-        for word in WORD.findall(str(text).lower()):
+        # Each word once: a contact page repeats the same words thousands of times.
+        for word in set(WORD.findall(str(text).lower())):
             word = word.strip("'’-")
             if SPECIAL_LETTERS.search(word) and len(word) > 1:
                 found.add(word)
