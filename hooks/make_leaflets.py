@@ -21,7 +21,7 @@ from _ungvejen import paths
 from _ungvejen.build import build_state
 from _ungvejen.formatting import localized
 from _ungvejen.leaflets import CONTACTS_HERE, LEAFLET_CONTACTS, fit_on_one_page, leaflet_body, parents_section, theme_source
-from _ungvejen.printing import print_pdf
+from _ungvejen.printing import PrintResult, print_pdf
 from _ungvejen.problems import Problem
 from _ungvejen.qr import page_address, qr_svg
 from _ungvejen.views import contact_view
@@ -54,7 +54,7 @@ def on_env(env, config, files):
             text = {"title": title, "body": body, "has_place": has_place, "address": address,
                     "qr": qr_svg(address, t("leaflets.scan") + " " + address)}
             print_with = partial(_leaflet_pdf, state, language, text, reachable, docs_dir, site_dir)
-            leaflet = fit_on_one_page(print_with, _pages, len(reachable))
+            leaflet = fit_on_one_page(print_with, len(reachable))
             if not leaflet.fits:
                 state.warn(Problem(relative, 1, 0, "Afsnittet til forældre er for langt til forælderfolderen (én A4-side).",
                                    "Gør afsnittet kortere, fx ved at fjerne et underafsnit eller nogle punkter."))
@@ -66,11 +66,11 @@ def on_env(env, config, files):
     return env
 
 
-def _leaflet_pdf(state, language, text, contacts, docs_dir, site_dir, count) -> bytes:
+def _leaflet_pdf(state, language, text, contacts, docs_dir, site_dir, count) -> PrintResult:
     """The leaflet with the first `count` of `contacts`."""
     html = state.render("leaflet-pdf.html", strings=language, language=language, contacts_here=CONTACTS_HERE,
                         contacts=[contact_view(c, language) for c in contacts[:count]], **text)
-    return print_pdf(html, site_dir.as_uri() + "/", docs_dir, site_dir).pdf
+    return print_pdf(html, site_dir.as_uri() + "/", docs_dir, site_dir)
 
 
 def _wallet_card(state, language, site_url, docs_dir, site_dir):
@@ -81,10 +81,3 @@ def _wallet_card(state, language, site_url, docs_dir, site_dir):
                         address=address, qr=qr_svg(address, t("leaflets.wallet_scan") + " " + address))
     state.made_files[paths.wallet_card_path(language)] = print_pdf(html, site_dir.as_uri() + "/", docs_dir, site_dir).pdf
 
-
-def _pages(pdf: bytes) -> int:
-    import io
-
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(pdf)).pages)

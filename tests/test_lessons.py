@@ -413,3 +413,25 @@ def test_merged_bundles_are_cached_by_their_parts(tmp_path, monkeypatch):
     assert printing.merge_pdfs(plan, sheets) == merged
     with pytest.raises(AssertionError, match="merged again"):
         printing.merge_pdfs(sheets, plan)  # other parts, or the same in another order, are merged anew
+
+
+def test_a_printed_pdf_knows_its_pages_from_the_cache_too(tmp_path, monkeypatch):
+    """A leaflet must be one page: the count comes with the PDF, made or read from the cache."""
+    from _ungvejen import printing
+
+    monkeypatch.setattr(printing, "PDF_CACHE", tmp_path / "cache")
+    html = "<p>Første side</p><p style='break-before: page'>Anden side</p>"
+    made = printing.print_pdf(html, tmp_path.as_uri() + "/", tmp_path, tmp_path)
+    assert made.pages == len(PdfReader(io.BytesIO(made.pdf)).pages) == 2
+
+    class NoPrinting:
+        def __init__(self, *args, **kwargs):
+            raise AssertionError("printed again although nothing changed")
+
+    monkeypatch.setattr("weasyprint.HTML", NoPrinting)
+    again = printing.print_pdf(html, tmp_path.as_uri() + "/", tmp_path, tmp_path)
+    assert (again.pdf, again.pages) == (made.pdf, 2)
+    [pages_file] = (tmp_path / "cache").glob("*.pages")
+    pages_file.unlink()  # a cache from before the count was kept: printed again, not guessed
+    with pytest.raises(AssertionError, match="printed again"):
+        printing.print_pdf(html, tmp_path.as_uri() + "/", tmp_path, tmp_path)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import markdown as python_markdown
 from markupsafe import Markup
@@ -21,6 +21,9 @@ from markupsafe import Markup
 from .frontmatter import FENCE
 from .readability import audience_sections
 from .shortcodes import MARKER
+
+if TYPE_CHECKING:
+    from .printing import PrintResult
 
 PARENTS = "foraeldre"
 CONTACTS_HERE = "UNGVEJEN-CONTACTS-HERE"
@@ -75,13 +78,13 @@ class FittedLeaflet:
     fits: bool  # False: one page even with LEAFLET_CONTACTS_AT_LEAST contacts was too little
 
 
-def fit_on_one_page(print_with: Callable[[int], bytes], pages: Callable[[bytes], int], available: int) -> FittedLeaflet:
+def fit_on_one_page(print_with: Callable[[int], "PrintResult"], available: int) -> FittedLeaflet:
     """The leaflet with as many of the `available` contacts (most urgent first) as fit on one
     page, at most LEAFLET_CONTACTS: a theme with many contacts for parents must not push the
-    text onto a second page. `print_with(n)` makes the PDF with the first n contacts."""
+    text onto a second page. `print_with(n)` prints the leaflet with the first n contacts."""
     count = min(LEAFLET_CONTACTS, available)
-    pdf = print_with(count)
-    while pages(pdf) > 1 and count > min(LEAFLET_CONTACTS_AT_LEAST, available):
+    printed = print_with(count)
+    while printed.pages > 1 and count > min(LEAFLET_CONTACTS_AT_LEAST, available):
         count -= 1
-        pdf = print_with(count)
-    return FittedLeaflet(pdf, count, pages(pdf) == 1)
+        printed = print_with(count)
+    return FittedLeaflet(printed.pdf, count, printed.pages == 1)

@@ -26,24 +26,32 @@ PDF_CACHE = Path(tempfile.gettempdir()) / "ungvejen-pdf-cache"
 @dataclass
 class PrintResult:
     pdf: bytes
+    pages: int
     refused: list[str] = field(default_factory=list)   # URLs the PDF was not allowed to fetch
     served: list[Path] = field(default_factory=list)   # files from docs/ or the site it embedded
 
 
 def print_pdf(html: str, base_url: str, docs_dir: Path, site_dir: Path) -> PrintResult:
-    """The PDF of `html`; `base_url` is where relative URLs in it are resolved from."""
+    """The PDF of `html`; `base_url` is where relative URLs in it are resolved from. Its number
+    of pages is kept beside it in the cache (a leaflet must be one page: reading the count back
+    out of the PDF took longer than fetching the PDF)."""
     key = downloads.content_hash(downloads.PDF_FETCH_POLICY, html)
-    cached = PDF_CACHE / f"{key}.pdf"
+    cached, pages_file = PDF_CACHE / f"{key}.pdf", PDF_CACHE / f"{key}.pages"
     if cached.exists():
-        return PrintResult(cached.read_bytes())
+        try:
+            return PrintResult(cached.read_bytes(), int(pages_file.read_text(encoding="ascii")))
+        except (OSError, ValueError):
+            pass  # a cache from before the count was kept: made again below
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     from weasyprint import HTML  # imported late: it is slow to import and only needed here
 
     fetcher = site_files_only(docs_dir, site_dir)
-    pdf = HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
-    if not fetcher.refused and not fetcher.served:
+    document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+    pdf, pages = document.write_pdf(), len(document.pages)
+    # The count first: the PDF's presence says both are there.
+    if not fetcher.refused and not fetcher.served and keep(pages_file, str(pages).encode("ascii")):
         keep(cached, pdf)
-    return PrintResult(pdf, list(dict.fromkeys(fetcher.refused)), fetcher.served)
+    return PrintResult(pdf, pages, list(dict.fromkeys(fetcher.refused)), fetcher.served)
 
 
 def site_files_only(docs_dir: Path, site_dir: Path):
