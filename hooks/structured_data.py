@@ -48,6 +48,7 @@ SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
 
 
 def json_ld_script(document: dict) -> str:
-    text = json.dumps(document, ensure_ascii=False, indent=1).translate(SCRIPT_SAFE)
+    # Compact: with indent, json.dumps takes its pure-Python way (5,000 contacts: 3 × slower).
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE)
     return f'<script type="application/ld+json">{text}</script>'
 
