@@ -57,6 +57,7 @@ SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # What a browser ignores in a URL before it reads the scheme: ASCII tab and newlines anywhere,
 # C0 controls and spaces at the ends (WHATWG URL) – "java&#9;script:" is "javascript:".
 IGNORED_IN_URL = re.compile(r"[\t\n\r]")
+C0_AND_SPACE = "".join(map(chr, range(0x21)))
 
 SCRIPT_FIX = "Læg ikke script, stil eller indlejrede sider i teksten. Skriv almindelig Markdown; spørg en udvikler, hvis siden skal kunne noget nyt."
 
@@ -120,13 +121,18 @@ def _check_attribute(tag: str, name: str, value: str) -> list[Finding]:
     return []
 
 
+def url_scheme(value: str) -> tuple[str, str]:
+    """The URL as a browser reads it (what it ignores taken out) and its scheme in lower case,
+    or "" for a relative URL: "java&#9;script:" (a tab, once unescaped) is "javascript"."""
+    cleaned = IGNORED_IN_URL.sub("", value).strip(C0_AND_SPACE)
+    scheme_match = SCHEME.match(cleaned.lower())
+    return cleaned, scheme_match.group(1) if scheme_match else ""
+
+
 def url_problem(tag: str, attribute: str, value: str) -> str | None:
     """Why a URL is not allowed here, or None. Links may go anywhere on the web; what the page
     loads by itself (images) must come from the site: no request may leave it."""
-    cleaned = IGNORED_IN_URL.sub("", value).strip(" \x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                                   "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f")
-    scheme_match = SCHEME.match(cleaned.lower())
-    scheme = scheme_match.group(1) if scheme_match else ""
+    cleaned, scheme = url_scheme(value)
     loads_by_itself = attribute in ("src", "srcset", "poster") or (tag in SVG_TAGS and attribute in ("href", "xlink:href"))
     if loads_by_itself:
         if scheme == "data" and tag == "img" and cleaned.lower().startswith("data:image/"):

@@ -153,6 +153,33 @@ def test_words_in_the_text_do_not_make_problems(tmp_path):
     assert scan_site(site_with(tmp_path, {"index.html": body})) == ([], {})
 
 
+# What a browser still reads as a handler or a javascript: URL. The fast scan once let the
+# first four through (it looked only for white space before a handler), and the full parse
+# the last four (it read "javascript:" only as written, and not in an SVG link).
+OBFUSCATED = {
+    "slash-before-handler": ('<img/alt="x"/src="x"/onerror=alert(1)>', "<img onerror=...>"),
+    "svg-slash-handler": ("<svg/onload=alert(1)></svg>", "<svg onload=...>"),
+    "quote-before-handler": ('<img src="x"onerror="alert(1)">', "<img onerror=...>"),
+    "quote-before-style": ("<p class='x'style='color:red'>x</p>", '<p style="color:red">'),
+    "tab-in-javascript": ('<a href="java\tscript:alert(1)">x</a>', '<a href="javascript:...">'),
+    "newline-in-javascript": ('<a href="java\nscript:alert(1)">x</a>', '<a href="javascript:...">'),
+    "control-before-javascript": ('<a href=" \x01javascript:alert(1)">x</a>', '<a href="javascript:...">'),
+    "svg-xlink-javascript": ('<svg><a xlink:href="javascript:alert(1)">x</a></svg>', '<a xlink:href="javascript:...">'),
+}
+
+
+@pytest.mark.parametrize("name", OBFUSCATED)
+def test_obfuscated_handlers_and_javascript_urls_are_problems(tmp_path, name):
+    body, problem = OBFUSCATED[name]
+    _, problems = scan_site(site_with(tmp_path, {"index.html": PAGE.format(body).encode("utf-8")}))
+    assert [line.split(". Sådan retter du")[0] for line in problems["index.html"]] == [problem]
+
+
+def test_attribute_like_words_in_text_and_class_names_need_no_full_parse():
+    # "contact" holds "on…" and data-onclick is no handler: the fast path stays fast.
+    assert not csp.looks_suspect('<p class="ung-contact" data-onclick="x">Person=1, contact=2</p>')
+
+
 # The fast path must give what the full parse gives, page by page.
 FAST_PATH_CASES = {
     "plain": "<p>Hej</p><script>a()</script>",
@@ -166,6 +193,7 @@ FAST_PATH_CASES = {
     "external-src-with-spaces": '<script src = "https://cdn.example.com/x.js"></script>',
     "data-url-script": '<script src="data:text/javascript,alert(1)"></script>',
     "entity-encoded-javascript-url": '<a href="&#106;avascript:alert(1)">x</a>',
+    **{f"obfuscated-{name}": body for name, (body, _) in OBFUSCATED.items()},
 }
 
 
