@@ -65,3 +65,11 @@ def test_contact_card_says_whether_it_is_anonymous_and_who_is_told(anonymous, ta
     tags = [text for text in ("Anonymt", "Ikke anonymt") if f">{text}</span>" in html]
     assert tags == ([tag] if tag else [])
     assert "<strong>Hvem får det at vide?</strong> Ingen &lt;b&gt;– rådgiveren&lt;/b&gt; kan ikke se dit nummer." in html
+
+
+def test_a_field_of_a_view_is_read_as_a_key_before_a_dict_method():
+    # Jinja looks up attributes first: `part.items` was the dict's method, not the field.
+    loader = jinja2.DictLoader({f"{PARTIALS}/list.html": "{% for item in part.items %}[{{ item }}]{% endfor %}"
+                                                           "{{ part.title }}|{{ part.missing }}|{{ part.keys()|list|length }}"})
+    html = Renderer(loader).render("list.html", part={"items": ["a", "<b>"], "title": "T"})
+    assert html == "[a][&lt;b&gt;]T||2"
